@@ -1,0 +1,75 @@
+# Kennislab — everyday commands. See README.md.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WORKERS ?= 2
+PYTEST_ARGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help install run serve worker test test-browser lint format migrations-check check \
+        lock messages bench bench-import bench-pages clean
+
+help: ## Show the available commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@mkdir -p var
+	@touch $(STAMP)
+
+install: $(STAMP) ## Create or update .venv with the locked dependencies
+
+run: install ## Serve the site with demo content on SQLite (development server)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo --if-empty
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+serve: install ## Production-style server: gunicorn + whitenoise + task worker
+	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) BIN=$(BIN) bin/serve
+
+worker: install ## Run the background task worker (mail, search indexing)
+	$(BIN)/python manage.py db_worker
+
+test: install ## Run the whole test suite (DATABASE_URL selects the database)
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: install ## Browser and accessibility tests (needs /usr/bin/chromium)
+	$(BIN)/python -m pytest -m browser tests/browser $(PYTEST_ARGS)
+
+lint: install ## Lint with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+migrations-check: install ## Fail when models and migrations disagree
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+check: lint migrations-check test ## Lint, migrations check and tests
+
+lock: ## Re-resolve requirements.lock from pyproject.toml
+	@test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
+
+messages: install ## Update the English message catalogue (locale/en)
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+bench: bench-import bench-pages ## All benchmarks
+
+bench-import: install ## Time importing the seed dumps (fresh database, medians)
+	$(BIN)/python -m kennislab.bench.importer
+
+bench-pages: install ## Time rendering the public pages (medians, p95)
+	$(BIN)/python -m kennislab.bench.pages
+
+clean: ## Remove the virtualenv, the local database and collected static files
+	rm -rf $(VENV) var static_collected

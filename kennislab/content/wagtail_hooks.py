@@ -1,0 +1,33 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Person, Theme
+
+
+class ThemeViewSet(SnippetViewSet):
+    model = Theme
+    icon = "tag"
+    menu_label = _("Thema's")
+    list_display = ["name", "slug", "sort_order"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = _("Contactpersonen")
+    list_display = ["name", "role", "organisation", "is_adviser"]
+    list_filter = ["is_adviser", "themes"]
+    search_fields = ["name", "role", "organisation"]
+
+
+class NetworkGroup(SnippetViewSetGroup):
+    items = (ThemeViewSet, PersonViewSet)
+    menu_icon = "group"
+    menu_label = _("Netwerk")
+    menu_name = "network"
+
+
+register_snippet(NetworkGroup)

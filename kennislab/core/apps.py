@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "kennislab.core"
+    label = "core"
+    verbose_name = "Kern"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -157,7 +157,7 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.live().public().order_by("-date", "-pk")
-        context["latest_articles"] = articles.prefetch_related("themes")[:6]
+        context["latest_articles"] = articles.prefetch_related("themes")[:8]
         context["themes"] = (
             ThemePage.objects.live().public().select_related("theme").order_by("theme__sort_order")
         )

@@ -7,6 +7,10 @@ from wagtail.models import Page, Site
 
 from .models import HomePage, KennislabIndexPage
 
+DEFAULT_INDEX_INTRO = (
+    "Vind relevante kennis, tools, naslagwerken en leerervaringen uit ons netwerk."
+)
+
 
 @transaction.atomic
 def ensure_home() -> HomePage:
@@ -61,9 +65,7 @@ def ensure_kennislab_index() -> KennislabIndexPage:
                 title=_("Kennislab"),
                 slug="kennislab",
                 show_in_menus=True,
-                intro=_(
-                    "Vind relevante kennis, tools, naslagwerken en leerervaringen uit ons netwerk."
-                ),
+                intro=DEFAULT_INDEX_INTRO,
             )
         )
     return index

@@ -43,5 +43,5 @@ def first_words(text: str, limit: int = 220) -> str:
     text = _SPACES.sub(" ", text).strip()
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-")
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(",;:–-.")
     return f"{cut}…"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # (type code, where to look, pattern). "title" = the title; "intro" = the first paragraph;
 # "asides" = calls to action and cards; "text" = the whole readable text; "all" = text and
@@ -85,9 +86,22 @@ class Vocabulary:
 _APOSTROPHES = str.maketrans("‘’‛`´", "'''''")
 
 
+def _normalise(text: str) -> str:
+    return text.translate(_APOSTROPHES).lower()
+
+
+@lru_cache(maxsize=4096)
+def _pattern(regex: str) -> re.Pattern:
+    return re.compile(regex, flags=re.IGNORECASE | re.MULTILINE)
+
+
+@lru_cache(maxsize=4096)
+def _keyword_pattern(keyword: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(_normalise(keyword)))
+
+
 def _matches(pattern: str, text: str) -> int:
-    text = text.translate(_APOSTROPHES)
-    return len(re.findall(pattern, text, flags=re.IGNORECASE | re.MULTILINE))
+    return len(_pattern(pattern).findall(_normalise(text)))
 
 
 def guess_type(title: str, intro: str, text: str, asides: str) -> str:
@@ -111,10 +125,14 @@ def guess_type(title: str, intro: str, text: str, asides: str) -> str:
 def keyword_score(keywords: Iterable[str], title: str, text: str) -> int:
     """Occurrences of the keywords at the start of a word (so 'mentaal' finds 'mentaal' and
     'mentale' needs its own keyword); the title weighs TITLE_WEIGHT times."""
+    return _score(keywords, _normalise(title), _normalise(text))
+
+
+def _score(keywords: Iterable[str], title: str, text: str) -> int:
     score = 0
     for keyword in keywords:
-        pattern = r"(?<!\w)" + re.escape(keyword.lower().translate(_APOSTROPHES))
-        score += TITLE_WEIGHT * _matches(pattern, title) + _matches(pattern, text)
+        pattern = _keyword_pattern(keyword)
+        score += TITLE_WEIGHT * len(pattern.findall(title)) + len(pattern.findall(text))
     return score
 
 
@@ -129,11 +147,13 @@ def _select(scores: dict[str, int], minimum: int, relative: float, limit: int) -
 
 def guess_themes(title: str, text: str, vocabulary: Iterable[Vocabulary]) -> list[str]:
     """At most three theme slugs, strongest first; at least one when any keyword occurs."""
-    scores = {v.slug: keyword_score(v.keywords, title, text) for v in vocabulary}
+    title, text = _normalise(title), _normalise(text)
+    scores = {v.slug: _score(v.keywords, title, text) for v in vocabulary}
     return _select(scores, THEME_MIN_SCORE, THEME_RELATIVE, MAX_THEMES)
 
 
 def guess_domains(title: str, text: str) -> list[str]:
-    scores = {code: keyword_score(words, title, text) for code, words in DOMAIN_KEYWORDS.items()}
+    title, text = _normalise(title), _normalise(text)
+    scores = {code: _score(words, title, text) for code, words in DOMAIN_KEYWORDS.items()}
     ranked = _select(scores, DOMAIN_MIN_SCORE, DOMAIN_RELATIVE, len(scores))
     return sorted(ranked, key=list(DOMAIN_KEYWORDS).index)

@@ -1,0 +1,19 @@
+"""load_demo --if-empty, on a database that starts empty."""
+
+import io
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+def load(*args):
+    out = io.StringIO()
+    call_command("load_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_if_empty_loads_once_then_skips():
+    assert "Demo-inhoud geladen" in load("--if-empty")
+    assert "demo-inhoud niet geladen" in load("--if-empty")

@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import signals
+        from . import pagecache, signals
 
         signals.connect()
+        pagecache.connect()

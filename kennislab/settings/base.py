@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kennislab.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -104,6 +105,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache (Redis in production: CACHE_URL=redis://127.0.0.1:6379/1) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kennislab")}
+CACHES["default"].setdefault("OPTIONS", {})
+if "locmem" in CACHES["default"]["BACKEND"]:
+    CACHES["default"]["OPTIONS"].setdefault("MAX_ENTRIES", 2000)
+SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]
+# Anonymous page cache (kennislab.core.pagecache): seconds a page may be served from the cache.
+# Changes invalidate at once in a shared cache; a per-process cache can lag this long.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 30)
+PAGE_CACHE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
 
 # --- Background tasks (django-tasks; worker: manage.py db_worker) -----------------------------
 TASKS_BACKEND = env("TASKS_BACKEND", default="database")

@@ -60,7 +60,7 @@ lock: ## Re-resolve requirements.lock from pyproject.toml
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock
 
 messages: install ## Update the English message catalogue (locale/en)
-	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var
+	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static_collected
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 bench: bench-import bench-pages ## All benchmarks

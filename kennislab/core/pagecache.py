@@ -35,7 +35,7 @@ IGNORED_APPS = frozenset(
         "auth",
         "contenttypes",
         "sessions",
-        "django_tasks_db",
+        "django_tasks_database",
         "wagtailsearch",
         "modelsearch",
         "wagtailusers",

@@ -95,3 +95,26 @@ def test_responses_with_csrf_tokens_cookies_or_private_are_never_cached():
     assert (
         run(lambda request: HttpResponse("ok", content_type="text/html"))["X-Page-Cache"] == "miss"
     )
+
+
+def test_ignored_apps_exist():
+    """Every app whose writes are ignored is installed under that label (a typo would silently
+    turn a frequent write into a cache flush)."""
+    from django.apps import apps
+
+    from kennislab.core.pagecache import IGNORED_APPS
+
+    labels = {config.label for config in apps.get_app_configs()}
+    assert IGNORED_APPS - labels <= {"modelsearch"}  # wagtail installs it as "wagtailsearch"
+    assert "django_tasks_database" in IGNORED_APPS
+
+
+def test_task_and_session_writes_do_not_invalidate(django_capture_on_commit_callbacks):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    before = generation()
+    with django_capture_on_commit_callbacks(execute=True):
+        session = SessionStore()
+        session["x"] = 1
+        session.save()
+    assert generation() == before

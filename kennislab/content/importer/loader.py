@@ -146,31 +146,33 @@ def load_item(
             contacts = current_contacts
             kept.append("inhoud")
 
-        if created or page.item_type == previous.get("item_type"):
+        # Each guess replaces the previous one, unless an editor changed the field since.
+        guesses = {
+            "item_type": guessed_type,
+            "themes": sorted(guessed_themes),
+            "domains": sorted(guessed_domains),
+        }
+        current = {
+            "item_type": page.item_type,
+            "themes": current_themes,
+            "domains": current_domains,
+        }
+        written = {}
+        for key, label in (("item_type", "soort"), ("themes", "thema's"), ("domains", "domeinen")):
+            follow = created or current[key] == previous.get(key)
+            written[key] = guesses[key] if follow else previous.get(key)
+            if not follow:
+                kept.append(label)
+        if "soort" not in kept:
             page.item_type = guessed_type
-        else:
-            kept.append("soort")
-        if created or current_themes == sorted(previous.get("themes", [])):
+        if "thema's" not in kept:
             page.themes = [themes[slug] for slug in guessed_themes if slug in themes]
-            written_themes = guessed_themes
-        else:
-            written_themes = previous.get("themes", [])
-            kept.append("thema's")
-        if created or current_domains == sorted(previous.get("domains", [])):
+        if "domeinen" not in kept:
             page.domains = [domains[code] for code in guessed_domains if code in domains]
-            written_domains = guessed_domains
-        else:
-            written_domains = previous.get("domains", [])
-            kept.append("domeinen")
 
         page.source = item.source
         page.import_hash = item.fingerprint
-        page.import_guesses = {
-            "content": content_fingerprint(page, contacts),
-            "item_type": guessed_type if "soort" not in kept else previous.get("item_type"),
-            "themes": sorted(written_themes),
-            "domains": sorted(written_domains),
-        }
+        page.import_guesses = {"content": content_fingerprint(page, contacts), **written}
         if created:
             index.add_child(instance=page)
         page.save_revision().publish()

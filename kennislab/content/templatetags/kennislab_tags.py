@@ -1,7 +1,6 @@
 """Template helpers for the public pages."""
 
 from django import template
-from django.urls import reverse
 from django.utils.http import urlencode
 
 register = template.Library()
@@ -47,8 +46,3 @@ def nav_state(context, url):
     if url != "/" and request.path.startswith(url):
         return "true"
     return ""
-
-
-@register.simple_tag
-def search_url():
-    return reverse("search")

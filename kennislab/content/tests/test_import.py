@@ -41,11 +41,12 @@ Tweede bericht
 """
 
 
-def run(*args):
+def run(*args, progress=False):
     """Run import_dump; returns (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
+    options = () if progress else ("--no-progress",)
     try:
-        call_command("import_dump", *args, "--no-progress", stdout=out, stderr=err)
+        call_command("import_dump", *args, *options, stdout=out, stderr=err)
         code = 0
     except SystemExit as exit_:
         code = exit_.code
@@ -254,3 +255,25 @@ def test_block_data_for_the_stream():
     assert cta["value"] == {
         "title": "T", "text": "", "action": "story", "link_label": "", "page": None, "url": "",
     }  # fmt: skip
+
+
+def test_long_runs_show_a_progress_bar(tmp_path, capsys, monkeypatch):
+    from kennislab.content.management.commands import import_dump
+
+    monkeypatch.setattr(import_dump, "PROGRESS_FROM", 4)
+    dump = tmp_path / "veel.txt"
+    dump.write_text("".join(f"Terug\nBericht {n}\n{n + 1} mei 2024\nTekst.\n" for n in range(4)))
+    code, out, _ = run(str(dump), progress=True)
+    assert code == 0
+    assert "Klaar: 4 aangemaakt" in out
+    bar = capsys.readouterr().err  # tqdm writes to the process's stderr
+    assert "Importeren" in bar and "4/4" in bar
+    capsys.readouterr()
+    run(str(dump), progress=False)
+    assert "Importeren" not in capsys.readouterr().err
+
+
+def test_without_paths_the_command_explains_itself():
+    code, _, err = run()
+    assert code == 2
+    assert "geef één of meer dumpbestanden op" in err

@@ -23,7 +23,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PAD", help="dumpbestanden (UTF-8)")
+        parser.add_argument("paths", nargs="*", metavar="PAD", help="dumpbestanden (UTF-8)")
         parser.add_argument(
             "--dry-run",
             action="store_true",
@@ -32,6 +32,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-progress", action="store_true", help="geen voortgangsbalk tonen")
 
     def handle(self, *args, paths, dry_run=False, no_progress=False, verbosity=1, **options):
+        if not paths:
+            self.stderr.write(
+                "fout: geef één of meer dumpbestanden op, bijvoorbeeld: "
+                "manage.py import_dump ../shared/seeds/*.txt"
+            )
+            sys.exit(2)
         problems: list[Problem] = []
         items = []
         seen: dict[str, str] = {}

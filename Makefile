@@ -8,10 +8,12 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
+PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(PG_URL)" 2>/dev/null
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
-        lock messages bench bench-import bench-pages clean
+        lock messages bench bench-import bench-pages bench-search bench-search-scale clean
 
 help: ## Show the available commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,13 +65,23 @@ messages: install ## Update the English message catalogue (locale/en)
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static_collected
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: bench-import bench-pages ## All benchmarks
+bench: bench-import bench-pages bench-search ## The quick benchmarks (bench-search-scale: ~20 min)
 
 bench-import: install ## Time importing the seed dumps (fresh database, medians)
 	$(BIN)/python -m kennislab.bench.importer
 
 bench-pages: install ## Time rendering the public pages (medians, p95)
 	$(BIN)/python -m kennislab.bench.pages
+
+bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.search_relevance
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.search_relevance; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-search-scale: install ## Search at 10k and 100k items: indexing rate, p50/p95, SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.search_scale
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.search_scale; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var static_collected

@@ -1,5 +1,7 @@
 """The Kennislab's pages and snippets: home, the Kennislab listing, articles, themes, people."""
 
+from types import SimpleNamespace
+
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
@@ -339,10 +341,30 @@ class ArticlePage(Page):
             .prefetch_related("themes")[:limit]
         )
 
+    def read_also(self, limit=3):
+        """'Lees ook': the search engine's related items (shared distinctive terms and themes);
+        items on the same themes while the search index has no entry for this page yet."""
+        from kennislab.search.service import related
+
+        found = related(f"{self._meta.label_lower}:{self.pk}", limit=limit)
+        if found:
+            return found
+        return [
+            SimpleNamespace(
+                title=page.title,
+                url=page.url,
+                type=page.item_type,
+                type_label=page.type_label,
+                date=page.date,
+                teaser=page.teaser,
+            )
+            for page in self.related_articles(limit)
+        ]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["contacts"] = self.contacts.select_related("person")
-        context["related_articles"] = self.related_articles()
+        context["read_also"] = self.read_also()
         context["people_page"] = PeopleIndexPage.objects.live().first()
         return context
 

@@ -25,7 +25,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re
 
 GENERATION_KEY = "pagecache:generation"
-CACHED_PARAMETERS = frozenset({"soort", "thema", "domein", "jaar", "pagina", "q"})
+CACHED_PARAMETERS = frozenset({"soort", "thema", "domein", "jaar", "pagina"})
 MAX_PATH_LENGTH = 300
 
 # Writes to these apps never change what anonymous visitors see.

@@ -1,49 +1,125 @@
-"""The site search page, /zoeken/. For now Wagtail's database search over Kennislab items;
-issue 3 replaces the engine with the Dutch analysis."""
+"""The search page (/zoeken/) and its autocomplete endpoint (/zoeken/suggesties/)."""
 
 import logging
-import re
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
+from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
-from kennislab.content.models import ArticlePage
+from kennislab.content.models import Domain, Theme
 
-MAX_QUERY_LENGTH = 200
-MAX_TERMS = 12
+from . import service
+from .forms import FACET_FIELDS, SearchForm
+from .labels import FACET_LABELS
+
 PAGE_SIZE = 10
-WORD = re.compile(r"[^\W_]+")
+MAX_PAGE = 100  # deeper pages are not useful and cost the most
 
 logger = logging.getLogger(__name__)
 
 
-def search_terms(query: str) -> str:
-    """Only words reach the search backend: no quotes, brackets, wildcards or column filters,
-    and in lower case so that AND, OR, NOT and NEAR are never operators."""
-    return " ".join(WORD.findall(query.lower())[:MAX_TERMS])
+def _choices():
+    """Every value a facet can have (so that a filter on a value with no results stays valid)."""
+    labels = service.type_labels()
+    years = [(str(y), str(y)) for y in range(2000, 2100)]
+    return {
+        "soort": list(labels.items()),
+        "thema": [(t.slug, t.name) for t in Theme.objects.all()],
+        "domein": [(d.code, d.name) for d in Domain.objects.all()],
+        "jaar": years,
+    }
 
 
+def _facets(counts, filters, choices):
+    """Per facet: (field name, label, [(value, label, count, selected)]), values with results or
+    selected only, in a sensible order."""
+    facets = []
+    for name in FACET_FIELDS:
+        selected = set(filters.get(name, []))
+        facet_counts = counts.get(name, {})
+        labels = dict(choices[name])
+        options = [
+            (value, labels.get(value, value), facet_counts.get(value, 0), value in selected)
+            for value, _label in choices[name]
+            if facet_counts.get(value, 0) or value in selected
+        ]
+        if name == "jaar":
+            options.sort(key=lambda option: option[0], reverse=True)
+        elif name == "soort":
+            options.sort(key=lambda option: -option[2])
+        if options:
+            facets.append((name, FACET_LABELS[name], options))
+    return facets
+
+
+@require_GET
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
-    terms = search_terms(query)
-    results, failed = [], False
-    if terms:
+    choices = _choices()
+    form = SearchForm(request.GET or None, choices=choices)
+    query, filters, sort = form.values() if request.GET else ("", {}, "relevantie")
+    try:
+        page_number = max(1, min(MAX_PAGE, int(request.GET.get("pagina", 1))))
+    except (TypeError, ValueError):
+        page_number = 1
+    results = None
+    failed = False
+    if query:
         try:
-            results = list(ArticlePage.objects.live().public().search(terms, operator="or")[:500])
+            results = service.search(
+                query,
+                filters=filters,
+                offset=(page_number - 1) * PAGE_SIZE,
+                limit=PAGE_SIZE,
+                sort="date" if sort == "datum" else "relevance",
+                facets=True,
+            )
+            service.record_query(query, results.total)
         except DatabaseError:
-            logger.exception("search failed for %r", terms)
+            logger.exception("search failed for %r", query)
             failed = True
-    paginator = Paginator(results, PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("pagina"))
+    total = results.total if results else 0
+    paginator = Paginator(range(min(total, MAX_PAGE * PAGE_SIZE)), PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    theme_names = dict(choices["thema"])
     return render(
         request,
         "search/search.html",
         {
+            "form": form,
             "query": query,
-            "results": page,
-            "result_count": paginator.count,
+            "results": results.results if results else [],
+            "result_count": total,
+            "corrected_query": results.corrected_query if results else None,
+            "facets": _facets(results.facets, filters, choices) if results else [],
+            "active_filters": [
+                (name, value, dict(choices[name]).get(value, value))
+                for name, values in filters.items()
+                for value in values
+            ],
+            "theme_names": theme_names,
+            "sort": sort,
             "search_failed": failed,
+            "page": page,
             "page_range": paginator.get_elided_page_range(page.number, on_each_side=1),
+            "form_errors": [error for errors in form.errors.values() for error in errors]
+            if request.GET
+            else [],
+            "title": _("Zoeken"),
         },
     )
+
+
+@require_GET
+def suggestions(request):
+    """Titles for the autocomplete list: JSON {"suggestions": [str]}."""
+    text = service.clean_query(request.GET.get("q", ""))
+    try:
+        found = service.suggest(text) if text else []
+    except DatabaseError:
+        found = []
+    response = JsonResponse({"suggestions": found})
+    response["Cache-Control"] = "max-age=60"
+    return response

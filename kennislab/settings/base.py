@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "kennislab.core",
     "kennislab.content",
     "kennislab.search",
+    "kennislab.api",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -112,7 +113,17 @@ SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]
 # Anonymous page cache (kennislab.core.pagecache): seconds a page may be served from the cache.
 # Changes invalidate at once in a shared cache; a per-process cache can lag this long.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 30)
-PAGE_CACHE_EXEMPT_PREFIXES = ("/admin/", "/django-admin/", "/documenten/", "/static/", "/media/")
+# The search page and the API are not cached: they are fast, and every search counts in the
+# editors' search statistics.
+PAGE_CACHE_EXEMPT_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/documenten/",
+    "/static/",
+    "/media/",
+    "/zoeken/",
+    "/api/",
+)
 
 # --- Background tasks (django-tasks; worker: manage.py db_worker) -----------------------------
 TASKS_BACKEND = env("TASKS_BACKEND", default="database")

@@ -66,6 +66,7 @@ def site_url(tmp_path_factory):
     _run(["migrate", "--noinput", "-v0"], env)
     _run(["load_demo"], env)
     _run(["import_dump", "--no-progress", *map(str, seeds)], env)
+    _run(["update_index", "-v0"], env)
     _run(["collectstatic", "--noinput", "-v0"], env)
 
     port = _free_port()

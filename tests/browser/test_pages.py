@@ -22,7 +22,12 @@ PAGES = {
     "thema": "/themas/groen-en-gezondheid/",
     "netwerkadviseurs": "/netwerkadviseurs/",
     "over": "/over-het-kennislab/",
+    "zoeken-leeg": "/zoeken/",
     "zoeken": "/zoeken/?q=natuur",
+    "zoeken-met-filters": "/zoeken/?q=gezondheid&soort=news&soort=practice_example&thema=leefstijl&sorteer=datum",
+    "zoeken-pagina-2": "/zoeken/?q=gezondheid&pagina=2",
+    "zoeken-verbeterd": "/zoeken/?q=kennisvoucer",
+    "zoeken-ongeldig": "/zoeken/?q=wijk&soort=bestaat-niet&jaar=abc",
     "zoeken-niets": "/zoeken/?q=qqqxyz",
     "niet-gevonden": "/deze-pagina-bestaat-niet/",
 }
@@ -87,8 +92,8 @@ def test_filters_work_by_keyboard_without_javascript(site_url, browser):
     page.select_option("#id_soort", "practice_example")
     page.focus("#id_soort")
     page.keyboard.press("Tab")  # domain, year … then the submit button
-    page.locator("form.filters button[type=submit]").press("Enter")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.locator("form.filters button[type=submit]").press("Enter")
     assert "soort=practice_example" in page.url
     heading = page.locator("#resultaten-titel").inner_text()
     assert re.search(r"^\d+ items?", heading) and "Praktijkvoorbeeld" in heading
@@ -103,3 +108,39 @@ def test_content_security_policy_header(site_url, page_at):
     policy = response.headers["content-security-policy"]
     assert "default-src 'self'" in policy and "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
+
+
+def test_search_facets_by_keyboard(site_url, page_at):
+    page = page_at(1280)
+    page.goto(site_url + "/zoeken/?q=gezondheid")
+    total = page.locator("#resultaten-titel").inner_text()
+    first_box = page.locator(".facet input[type=checkbox]").first
+    first_box.focus()
+    page.keyboard.press("Space")
+    assert first_box.is_checked()
+    page.locator(".listing__filters button[type=submit]").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".facet input[type=checkbox]:checked").count() == 1
+    assert page.locator("#resultaten-titel").inner_text() != total
+
+
+def test_search_results_link_to_pages_that_exist(site_url, page_at):
+    page = page_at(1280)
+    page.goto(site_url + "/zoeken/?q=positieve+gezondheid")
+    links = page.eval_on_selector_all(".search-result__title a", "a => a.map(x => x.href)")
+    assert len(links) == 10
+    for link in links[:5]:
+        assert page.request.get(link).status == 200
+    assert page.locator("mark").count() > 0
+
+
+def test_autocomplete_fills_the_suggestion_list(site_url, page_at):
+    page = page_at(1280)
+    page.goto(site_url + "/zoeken/")
+    page.fill("#zoekterm", "kennisvouch")
+    # (wait_for_function would evaluate a string: the site's CSP forbids that, rightly)
+    page.locator("#zoek-suggesties option").first.wait_for(state="attached", timeout=5000)
+    options = page.eval_on_selector_all("#zoek-suggesties option", "o => o.map(x => x.value)")
+    assert any("Kennisvoucher" in option for option in options)
+    assert page.console_errors == []

@@ -1,0 +1,81 @@
+"""The public API, version 1, at /api/v1/ (OpenAPI description: /api/v1/openapi.json).
+
+Each capability adds its router here. No interactive documentation page: it would load scripts
+from a CDN, which the site never does; the OpenAPI description serves any API client.
+"""
+
+import html
+
+from django.utils.html import strip_tags
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import ValidationError
+
+from kennislab.search import service
+
+api = NinjaAPI(
+    title="Kennislab API",
+    version="1",
+    description="Openbare gegevens van het Kennislab: zoeken, en later regelingen en agenda.",
+    docs_url=None,
+    urls_namespace="api-v1",
+)
+
+
+@api.exception_handler(ValidationError)
+def validation_error(request, exc):
+    problems = []
+    for error in exc.errors:
+        field = ".".join(str(part) for part in error.get("loc", [])[1:]) or "invoer"
+        problems.append(
+            f"{field}: {VALIDATION_MESSAGES.get(error.get('type'), 'ongeldige waarde')}"
+        )
+    return api.create_response(
+        request, {"detail": "Ongeldige invoer. " + "; ".join(problems)}, status=422
+    )
+
+
+VALIDATION_MESSAGES = {
+    "int_parsing": "moet een geheel getal zijn",
+    "greater_than_equal": "is te klein",
+    "less_than_equal": "is te groot",
+    "missing": "ontbreekt",
+    "string_too_long": "is te lang",
+}
+
+
+class SearchResultOut(Schema):
+    title: str
+    url: str
+    type: str
+    snippet: str
+    score: float
+
+
+class SearchOut(Schema):
+    count: int
+    results: list[SearchResultOut]
+
+
+class SearchParams(Schema):
+    q: str = ""
+    limit: int = Query(10, ge=1, le=50)
+
+
+@api.get("/search", response=SearchOut, tags=["Zoeken"], summary="Zoeken in het Kennislab")
+def search(request, params: Query[SearchParams]):
+    """Dezelfde zoekopdracht als de zoekpagina, resultaten in volgorde van relevantie.
+    `type` is de soort (bijvoorbeeld `news`, `practice_example`, `page`, `person`)."""
+    found = service.search(params.q, limit=params.limit)
+    return {
+        "count": found.total,
+        "results": [
+            {
+                "title": result.title,
+                "url": result.url,
+                "type": result.type,
+                "snippet": html.unescape(strip_tags(result.snippet)),
+                "score": result.score,
+            }
+            for result in found.results
+        ],
+    }

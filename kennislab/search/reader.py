@@ -1,0 +1,552 @@
+"""Reading the search index: an in-process, numpy-based reader over the stored segment.
+
+Each app process keeps per-document arrays (length, date, facets) and caches posting arrays of
+the terms it needs. It checks the index version on every search and refreshes incrementally:
+new documents are appended, removed ones masked; a new segment triggers a full reload.
+
+Ranking, for a query of clauses (one per query word):
+
+1. For each clause, each alternative (the stem, the compound's parts, a synonym, a prefix
+   completion, a spelling correction) scores BM25 (k1=1.2, b=0.75) over field-weighted term
+   frequencies (title × 3, intro × 1.5, body × 1, asides × 0.5); the clause takes its best
+   alternative, plus a bonus when the word is in the title (idf × 1, not saturated, so a title
+   match counts even in a long document) and a smaller one when the exact word form occurs.
+2. Documents are ordered by how many clauses they match fully (all query words first; a word
+   matched only through a prefix completion, or through some of a compound's parts, counts as
+   half and so only adds to the score), then by summed score, then by date (newest first).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .analysis.analyzer import EXACT_PREFIX, TITLE_PREFIX, Alternative, Clause, ParsedQuery
+
+K1 = 1.2
+B = 0.75
+WEIGHT_SCALE = 4.0
+EXACT_BONUS = 0.3
+TITLE_BONUS = 1.0  # × idf, per query word found in the title (no saturation, no length norm)
+TITLE_KINDS = frozenset({"stem", "synonym", "typo"})
+PARTIAL_MATCH = 0.5
+LOOSE_KINDS = frozenset({"prefix"})
+PREFIX_MIN = 5
+PREFIX_WEIGHT = 0.7
+PREFIX_LIMIT = 6
+TYPO_WEIGHT = 0.9
+CACHE_BYTES = 64 * 1024 * 1024
+DATE_NONE = 0
+
+FACETS = ("soort", "thema", "domein", "jaar")
+
+
+@dataclass
+class Hit:
+    document_id: int
+    score: float
+    matched: float
+
+
+@dataclass
+class Outcome:
+    hits: list[Hit]
+    total: int
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)  # query word → corrected word
+
+
+def bm25_idf(df: int, n: int) -> float:
+    return math.log(1.0 + (n - df + 0.5) / (df + 0.5))
+
+
+def damerau_levenshtein(a: str, b: str, limit: int) -> int:
+    """Optimal string alignment distance, or limit + 1 when it exceeds `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2 = None
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+class IndexReader:
+    """The in-memory view of one index. Use `refresh(store)` before every search."""
+
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.version = None
+        self.segment = None  # (segment id, token)
+        self._reset()
+
+    def _reset(self):
+        self.ids = np.zeros(0, dtype=np.int64)
+        self.lengths = np.zeros(0, dtype=np.float32)
+        self.dates = np.zeros(0, dtype=np.int64)
+        self.year_values = np.zeros(0, dtype=np.int64)
+        self.types = np.zeros(0, dtype=np.int16)
+        self.theme_bits = np.zeros(0, dtype=np.int64)
+        self.domain_bits = np.zeros(0, dtype=np.int64)
+        self.alive = np.zeros(0, dtype=bool)
+        self.type_codes: dict[str, int] = {}
+        self.theme_codes: dict[str, int] = {}
+        self.domain_codes: dict[str, int] = {}
+        self.segment_df: dict[str, int] = {}
+        self.segment_max_id = 0
+        self.delta: dict[str, tuple[list[int], list[int]]] = {}
+        self.delta_words: dict[str, int] = {}
+        self.segment_words: dict[str, int] = {}
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cache_bytes = 0
+        self._stems: list[str] = []
+        self._deletes: dict[str, list[str]] = {}
+
+    # --- loading ----------------------------------------------------------------------------
+
+    @property
+    def segment_id(self):
+        return self.segment[0] if self.segment else None
+
+    def refresh(self, store) -> None:
+        """Bring the reader up to date with `store` (see store.py): incrementally when only
+        documents were added or removed, fully when the segment changed or the incremental view
+        does not match what the state says (a restored database, reused ids)."""
+        state = store.state()
+        if state["version"] == self.version and state["segment"] == self.segment:
+            return
+        with self.lock:
+            if state["version"] == self.version and state["segment"] == self.segment:
+                return
+            if (
+                state["segment"] != self.segment
+                or self.version is None
+                or not self._update(state, store)
+            ):
+                self._reload(state, store)
+            self.version = state["version"]
+
+    def _reload(self, state, store) -> None:
+        self._reset()
+        self.segment = state["segment"]
+        self.segment_max_id = state["segment_max_id"]
+        self.segment_df = store.segment_terms(self.segment) if self.segment else {}
+        self.segment_words = store.segment_words(self.segment) if self.segment else {}
+        self._update(state, store)
+
+    def _update(self, state, store) -> bool:
+        """Append new documents, mask removed ones; False when the result does not match."""
+        last = int(self.ids[-1]) if len(self.ids) else 0
+        self._append(store.documents_after(last), store.informative_exact)
+        if state["removed"]:
+            self._remove(state["removed"])
+        self._build_vocabulary()
+        self._cache.clear()
+        self._cache_bytes = 0
+        top = int(self.ids[-1]) if len(self.ids) else 0
+        return self.document_count == state["documents"] and top <= state["max_id"]
+
+    def _code(self, table: dict[str, int], value: str) -> int:
+        if value not in table:
+            table[value] = len(table)
+        return table[value]
+
+    def _bits(self, table: dict[str, int], encoded: str) -> int:
+        bits = 0
+        for value in filter(None, encoded.split("|")):
+            code = self._code(table, value)
+            if code < 63:
+                bits |= 1 << code
+        return bits
+
+    def _append(self, rows, informative) -> None:
+        """rows: (id, length, date ordinal, item_type, themes, domains, terms or None);
+        informative(term): whether an exact form gets a posting."""
+        if not rows:
+            return
+        start = len(self.ids)
+        ids, lengths, dates, types, themes, domains = [], [], [], [], [], []
+        for doc_id, length, day, item_type, theme_slugs, domain_codes, terms in rows:
+            ids.append(doc_id)
+            lengths.append(length)
+            dates.append(day or DATE_NONE)
+            types.append(self._code(self.type_codes, item_type or ""))
+            themes.append(self._bits(self.theme_codes, theme_slugs))
+            domains.append(self._bits(self.domain_codes, domain_codes))
+            if doc_id > self.segment_max_id and terms is not None:
+                row = start + len(ids) - 1
+                for term, weight in terms.items():
+                    if term.startswith(EXACT_PREFIX):
+                        word = term[len(EXACT_PREFIX) :]
+                        self.delta_words[word] = self.delta_words.get(word, 0) + 1
+                        if not informative(term):
+                            continue
+                    rows_, weights_ = self.delta.setdefault(term, ([], []))
+                    rows_.append(row)
+                    weights_.append(weight)
+        self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
+        self.lengths = np.concatenate([self.lengths, np.asarray(lengths, dtype=np.float32)])
+        new_dates = np.asarray(dates, dtype=np.int64)
+        self.dates = np.concatenate([self.dates, new_dates])
+        self.year_values = np.concatenate([self.year_values, self._years(new_dates)])
+        self.types = np.concatenate([self.types, np.asarray(types, dtype=np.int16)])
+        self.theme_bits = np.concatenate([self.theme_bits, np.asarray(themes, dtype=np.int64)])
+        self.domain_bits = np.concatenate([self.domain_bits, np.asarray(domains, dtype=np.int64)])
+        self.alive = np.concatenate([self.alive, np.ones(len(ids), dtype=bool)])
+
+    def _remove(self, removed_ids) -> None:
+        ids = np.asarray(sorted(removed_ids), dtype=np.int64)
+        rows = np.searchsorted(self.ids, ids)
+        rows = rows[rows < len(self.ids)]
+        rows = rows[np.isin(self.ids[rows], ids)]
+        self.alive[rows] = False
+
+    def _build_vocabulary(self) -> None:
+        stems = {t for t in self.segment_df if not t.startswith(EXACT_PREFIX)}
+        stems.update(t for t in self.delta if not t.startswith(EXACT_PREFIX))
+        self._stems = sorted(stems)
+        deletes: dict[str, list[str]] = {}
+        for word in set(self.segment_words) | set(self.delta_words):
+            if len(word) >= 4 and word.isalpha():
+                for variant in _deletes(word) | {word}:
+                    deletes.setdefault(variant, []).append(word)
+        self._deletes = deletes
+
+    # --- statistics -------------------------------------------------------------------------
+
+    @property
+    def document_count(self) -> int:
+        return int(self.alive.sum())
+
+    @property
+    def average_length(self) -> float:
+        alive = self.lengths[self.alive]
+        return float(alive.mean()) if len(alive) else 1.0
+
+    def document_frequency(self, term: str) -> int:
+        return self.segment_df.get(term, 0) + len(self.delta.get(term, ((), ()))[0])
+
+    def word_frequency(self, word: str) -> int:
+        return self.segment_words.get(word, 0) + self.delta_words.get(word, 0)
+
+    # --- postings ---------------------------------------------------------------------------
+
+    def postings(self, term: str, store) -> tuple[np.ndarray, np.ndarray]:
+        """(rows, weighted frequencies) of the live documents containing `term`."""
+        cached = self._cache.get(term)
+        if cached is None:
+            cached = self._load_postings(term, store)
+            self._remember(term, cached)
+        else:
+            self._cache.move_to_end(term)
+        rows, weights = cached
+        keep = self.alive[rows]
+        if not keep.all():
+            rows, weights = rows[keep], weights[keep]
+        return rows, weights
+
+    def prefetch(self, terms, store) -> None:
+        """Load the postings of every uncached term among `terms` with one query."""
+        wanted = [t for t in set(terms) if t not in self._cache and t in self.segment_df]
+        if len(wanted) < 2:
+            return
+        loaded = store.postings_many(self.segment, wanted)
+        for term in wanted:
+            self._remember(term, self._load_postings(term, store, loaded.get(term)))
+
+    def _remember(self, term, arrays) -> None:
+        self._cache[term] = arrays
+        self._cache_bytes += arrays[0].nbytes + arrays[1].nbytes
+        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+            _, (rows, weights) = self._cache.popitem(last=False)
+            self._cache_bytes -= rows.nbytes + weights.nbytes
+
+    def _load_postings(self, term: str, store, loaded=None) -> tuple[np.ndarray, np.ndarray]:
+        parts_rows, parts_weights = [], []
+        if term in self.segment_df:
+            ids, weights = loaded if loaded is not None else store.postings(self.segment, term)
+            rows = np.searchsorted(self.ids, ids)
+            inside = rows < len(self.ids)
+            rows, ids, weights = rows[inside], ids[inside], weights[inside]
+            present = self.ids[rows] == ids
+            parts_rows.append(rows[present])
+            parts_weights.append(weights[present].astype(np.float32))
+        if term in self.delta:
+            rows_, weights_ = self.delta[term]
+            parts_rows.append(np.asarray(rows_, dtype=np.int64))
+            parts_weights.append(np.asarray(weights_, dtype=np.float32))
+        if not parts_rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        return np.concatenate(parts_rows), np.concatenate(parts_weights) / WEIGHT_SCALE
+
+    # --- query expansion --------------------------------------------------------------------
+
+    def prefix_completions(
+        self, stem: str, limit: int = PREFIX_LIMIT, minimum: int = PREFIX_MIN
+    ) -> list[str]:
+        if len(stem) < minimum:
+            return []
+        start = bisect.bisect_left(self._stems, stem)
+        found = []
+        for term in self._stems[start:]:
+            if not term.startswith(stem):
+                break
+            if term != stem:
+                found.append(term)
+        found.sort(key=lambda t: -self.document_frequency(t))
+        return found[:limit]
+
+    def correction(self, word: str) -> str | None:
+        """The most frequent indexed word within edit distance 1 (2 for long words)."""
+        if len(word) < 4 or not word.isalpha() or self.word_frequency(word):
+            return None
+        limit = 1 if len(word) < 8 else 2
+        candidates = set()
+        for variant in _deletes(word) | {word}:
+            candidates.update(self._deletes.get(variant, ()))
+        scored = [
+            (distance, -self.word_frequency(candidate), candidate)
+            for candidate in candidates
+            if (distance := damerau_levenshtein(word, candidate, limit)) <= limit
+        ]
+        return min(scored)[2] if scored else None
+
+    # --- searching --------------------------------------------------------------------------
+
+    def _alternative(self, alternative: Alternative, store, n, avgdl):
+        """(score array, match fraction array) of one alternative over all rows."""
+        size = len(self.ids)
+        score = np.zeros(size, dtype=np.float32)
+        matched = np.zeros(size, dtype=np.float32)
+        for term in alternative.terms:
+            rows, tf = self.postings(term, store)
+            if not len(rows):
+                continue
+            idf = bm25_idf(len(rows), n)
+            norm = K1 * (1.0 - B + B * self.lengths[rows] / avgdl)
+            score[rows] += idf * tf * (K1 + 1.0) / (tf + norm)
+            matched[rows] += 1.0
+        count = len(alternative.terms)
+        if alternative.kind in LOOSE_KINDS:
+            matched *= PARTIAL_MATCH  # a prefix completion is a weaker sign than the word itself
+        if count > 1:
+            score /= count
+            full = matched >= count
+            matched = np.where(full, 1.0, np.where(matched > 0, PARTIAL_MATCH, 0.0)).astype(
+                np.float32
+            )
+        return score * alternative.weight, matched
+
+    def expand(self, query: ParsedQuery, analyzer) -> dict[str, str]:
+        """Add prefix completions and spelling corrections to the clauses, in place.
+        Returns the corrections made (query word → indexed word)."""
+        corrections = {}
+        for clause in query.clauses:
+            stem = clause.primary
+            if not any(self.document_frequency(t) for a in clause.alternatives for t in a.terms):
+                word = clause.text
+                corrected = self.correction(word) if " " not in word else None
+                if corrected:
+                    corrections[word] = corrected
+                    analysis = analyzer.word(corrected)
+                    clause.add(Alternative((analysis.stem,), TYPO_WEIGHT, "typo"))
+                    if len(analysis.parts) > 1:
+                        clause.add(Alternative(analysis.parts, TYPO_WEIGHT * 0.85, "typo"))
+                    stem = analysis.stem
+            for completion in self.prefix_completions(stem):
+                clause.add(Alternative((completion,), PREFIX_WEIGHT, "prefix"))
+        return corrections
+
+    def score(self, query: ParsedQuery, store) -> tuple[np.ndarray, np.ndarray]:
+        """(matched clauses, score) per row."""
+        size = len(self.ids)
+        n = max(self.document_count, 1)
+        avgdl = self.average_length or 1.0
+        total_matched = np.zeros(size, dtype=np.float32)
+        total_score = np.zeros(size, dtype=np.float32)
+        terms = set()
+        for clause in query.clauses:
+            terms |= clause.all_terms()
+            terms |= {TITLE_PREFIX + a.terms[0] for a in clause.alternatives if len(a.terms) == 1}
+        self.prefetch(terms, store)
+        for clause in query.clauses:
+            clause_score, clause_matched = self._clause(clause, store, n, avgdl)
+            total_matched += clause_matched
+            total_score += clause_score
+        return total_matched, total_score
+
+    def _clause(self, clause: Clause, store, n, avgdl):
+        size = len(self.ids)
+        best_score = np.zeros(size, dtype=np.float32)
+        best_matched = np.zeros(size, dtype=np.float32)
+        for alternative in clause.alternatives:
+            if len(alternative.terms) == 1:
+                # One term: work on its postings only, no array over every document.
+                rows, tf = self.postings(alternative.terms[0], store)
+                if not len(rows):
+                    continue
+                norm = K1 * (1.0 - B + B * self.lengths[rows] / avgdl)
+                value = bm25_idf(len(rows), n) * alternative.weight
+                contribution = (value * tf * (K1 + 1.0) / (tf + norm)).astype(np.float32)
+                best_score[rows] = np.maximum(best_score[rows], contribution)
+                level = PARTIAL_MATCH if alternative.kind in LOOSE_KINDS else 1.0
+                best_matched[rows] = np.maximum(best_matched[rows], level)
+                continue
+            score, matched = self._alternative(alternative, store, n, avgdl)
+            np.maximum(best_score, score, out=best_score)
+            np.maximum(best_matched, matched, out=best_matched)
+        title_bonus = np.zeros(size, dtype=np.float32)
+        for alternative in clause.alternatives:
+            if alternative.kind in TITLE_KINDS and len(alternative.terms) == 1:
+                rows, _ = self.postings(TITLE_PREFIX + alternative.terms[0], store)
+                if len(rows):
+                    value = TITLE_BONUS * alternative.weight * bm25_idf(len(rows), n)
+                    title_bonus[rows] = np.maximum(title_bonus[rows], value)
+        best_score += title_bonus
+        for term in clause.bonus_terms:
+            rows, tf = self.postings(term, store)
+            if len(rows):
+                idf = bm25_idf(len(rows), n)
+                norm = K1 * (1.0 - B + B * self.lengths[rows] / avgdl)
+                best_score[rows] += EXACT_BONUS * idf * tf * (K1 + 1.0) / (tf + norm)
+        return best_score, best_matched
+
+    # --- filters and facets -----------------------------------------------------------------
+
+    def filter_masks(self, filters: dict[str, list[str]]) -> dict[str, np.ndarray]:
+        """One boolean mask per active facet (values within a facet are OR-ed)."""
+        masks = {}
+        if values := filters.get("soort"):
+            codes = [self.type_codes[v] for v in values if v in self.type_codes]
+            masks["soort"] = np.isin(self.types, codes)
+        if values := filters.get("thema"):
+            masks["thema"] = (self.theme_bits & self._mask_bits(self.theme_codes, values)) != 0
+        if values := filters.get("domein"):
+            masks["domein"] = (self.domain_bits & self._mask_bits(self.domain_codes, values)) != 0
+        if values := filters.get("jaar"):
+            years = {int(v) for v in values if v.isdigit()}
+            masks["jaar"] = np.isin(self.years(), list(years))
+        return masks
+
+    @staticmethod
+    def _mask_bits(codes: dict[str, int], values) -> int:
+        bits = 0
+        for value in values:
+            if value in codes and codes[value] < 63:
+                bits |= 1 << codes[value]
+        return bits
+
+    @staticmethod
+    def _years(dates: np.ndarray) -> np.ndarray:
+        """Date ordinals → years (0 for no date)."""
+        days = dates - 719163  # ordinal of 1970-01-01
+        years = days.astype("datetime64[D]").astype("datetime64[Y]").astype(np.int64) + 1970
+        return np.where(dates == DATE_NONE, 0, years)
+
+    def years(self) -> np.ndarray:
+        return self.year_values
+
+    def facet_counts(self, base: np.ndarray, masks: dict[str, np.ndarray]) -> dict[str, dict]:
+        """Counts per facet value over `base`, each facet with the *other* facets applied."""
+        counts = {}
+        for facet in FACETS:
+            subset = base.copy()
+            for other, mask in masks.items():
+                if other != facet:
+                    subset &= mask
+            if facet == "soort":
+                codes = np.bincount(self.types[subset], minlength=len(self.type_codes))
+                counts[facet] = {v: int(codes[c]) for v, c in self.type_codes.items() if v}
+            elif facet in ("thema", "domein"):
+                table = self.theme_codes if facet == "thema" else self.domain_codes
+                bits = self.theme_bits if facet == "thema" else self.domain_bits
+                selected = bits[subset]
+                counts[facet] = {
+                    value: int(np.count_nonzero(selected & (1 << code)))
+                    for value, code in table.items()
+                    if code < 63
+                }
+            else:
+                years = self.years()[subset]
+                values, numbers = np.unique(years[years > 0], return_counts=True)
+                counts[facet] = {str(v): int(c) for v, c in zip(values, numbers, strict=True)}
+        return counts
+
+    def search(
+        self,
+        query: ParsedQuery,
+        store,
+        *,
+        filters: dict[str, list[str]] | None = None,
+        offset: int = 0,
+        limit: int = 10,
+        sort: str = "relevance",
+        facets: bool = False,
+        exclude_ids: tuple[int, ...] = (),
+        rank: str = "clauses",
+        theme_bonus: tuple[str, float] = ("", 0.0),
+    ) -> Outcome:
+        """rank="clauses": documents matching more query words first (search); rank="score":
+        by score alone (related items). theme_bonus=("|a|b|", x) adds x per shared theme."""
+        if not len(self.ids) or query.empty:
+            return Outcome([], 0)
+        matched, score = self.score(query, store)
+        base = (matched > 0) & self.alive
+        if exclude_ids:
+            base &= ~np.isin(self.ids, np.asarray(exclude_ids, dtype=np.int64))
+        masks = self.filter_masks(filters or {})
+        selected = base.copy()
+        for mask in masks.values():
+            selected &= mask
+        rows = np.flatnonzero(selected)
+        total = len(rows)
+        facet_counts = self.facet_counts(base, masks) if facets else {}
+        if not total:
+            return Outcome([], 0, facet_counts)
+        levels = np.floor(matched[rows] + 1e-6)  # query words fully matched
+        if rank == "score":
+            levels = np.zeros(len(rows))
+        relevance = score[rows].astype(np.float64)
+        themes, bonus = theme_bonus
+        if themes and bonus:
+            shared = self.theme_bits[rows] & self._mask_bits(self.theme_codes, themes.split("|"))
+            relevance += bonus * np.array([bin(int(b)).count("1") for b in shared])
+        relevance = np.round(relevance, 4)
+        dates = self.dates[rows]
+        # Partition on the main key, then order exactly (ties broken by date) everything at or
+        # above the cut-off, so the page is right even where the cut-off falls in a tie.
+        if sort == "date":
+            primary = dates.astype(np.float64)
+            keys = (-relevance, -levels, -dates)
+        else:
+            primary = levels * 1e6 + relevance
+            keys = (-dates, -relevance, -levels)
+        wanted = min(offset + limit, total)
+        if wanted < total:
+            cut = primary[np.argpartition(-primary, wanted - 1)[wanted - 1]]
+            pool = np.flatnonzero(primary >= cut)
+        else:
+            pool = np.arange(total)
+        order = np.lexsort(tuple(key[pool] for key in keys))
+        top = pool[order][offset : offset + limit]
+        hits = [
+            Hit(int(self.ids[rows[i]]), float(score[rows[i]]), float(matched[rows[i]])) for i in top
+        ]
+        return Outcome(hits, total, facet_counts)

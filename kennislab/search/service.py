@@ -1,0 +1,344 @@
+"""The search service: what views, the API and the management command call.
+
+``search(text, …)`` analyses the query with the Dutch analyzer, expands it from the index
+vocabulary (prefixes, spelling), ranks with the in-process reader and returns results with
+highlighted snippets and facet counts. ``suggest`` serves autocomplete, ``related`` the "Lees ook"
+lists.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from django.core.cache import cache
+
+from kennislab.content.text import first_words
+
+from .analysis.analyzer import Analyzer
+from .analysis.lexicon import build_lexicon, general_lexicon
+from .highlight import WordMatcher, snippet
+from .reader import IndexReader
+
+MAX_QUERY_LENGTH = 200
+RELATED_TERMS = 20
+RELATED_THEME_BONUS = 3.0  # per shared theme: themes are the editors' own judgement
+CORPUS_WORD_ZIPF = 2.5
+SYNONYMS_VERSION_KEY = "search:synonyms:version"
+
+_lock = threading.RLock()
+_analyzer: Analyzer | None = None
+_analyzer_key = None
+_reader = IndexReader()
+
+
+# --- the analyzer ---------------------------------------------------------------------------
+
+
+def _synonym_groups() -> list[list[str]]:
+    from .models import SynonymGroup
+
+    return [group.term_list for group in SynonymGroup.objects.all()]
+
+
+def _corpus_words(segment_id) -> dict[str, float]:
+    """Words of the indexed documents that the general word list does not know: they may be
+    compound parts too (kavel|model)."""
+    if segment_id is None:
+        return {}
+    from .models import SearchVocabulary
+
+    known = general_lexicon()
+    words = SearchVocabulary.objects.filter(
+        segment_id=segment_id, document_frequency__gte=2
+    ).values_list("word", flat=True)
+    return {w: CORPUS_WORD_ZIPF for w in words if len(w) >= 4 and w.isalpha() and w not in known}
+
+
+def analyzer(segment_id=...) -> Analyzer:
+    """The analyzer for the current synonyms and corpus (rebuilt when either changes).
+    Pass the reader's segment id when it is known; else it is looked up."""
+    global _analyzer, _analyzer_key
+    if segment_id is ...:
+        from .models import SearchIndexState
+
+        segment_id = (
+            SearchIndexState.objects.filter(pk=1).values_list("segment_id", flat=True).first()
+        )
+    key = (cache.get(SYNONYMS_VERSION_KEY, 0), segment_id)
+    if _analyzer is None or key != _analyzer_key:
+        with _lock:
+            if _analyzer is None or key != _analyzer_key:
+                lexicon = build_lexicon(extra=_corpus_words(segment_id))
+                _analyzer = Analyzer(lexicon, synonyms=_synonym_groups())
+                _analyzer_key = key
+    return _analyzer
+
+
+def synonyms_changed(**kwargs) -> None:
+    try:
+        cache.incr(SYNONYMS_VERSION_KEY)
+    except ValueError:
+        cache.set(SYNONYMS_VERSION_KEY, 1, None)
+
+
+@lru_cache(maxsize=1)
+def database_store():
+    """The reader's store. Its stemmer (which exact forms get postings) uses the general word
+    list only, so that it does not change with the corpus."""
+    from .analysis.stemming import DutchStemmer
+    from .store import DatabaseStore
+
+    return DatabaseStore(DutchStemmer(build_lexicon()).stem)
+
+
+def reader() -> IndexReader:
+    _reader.refresh(database_store())
+    return _reader
+
+
+def engine() -> tuple[Analyzer, IndexReader]:
+    """The analyzer and an up-to-date reader, with one query to the database."""
+    the_reader = reader()
+    return analyzer(the_reader.segment_id), the_reader
+
+
+# --- results --------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    title: str
+    url: str
+    kind: str
+    type: str
+    type_label: str
+    date: date | None
+    snippet: str  # HTML with <mark>
+    score: float
+    themes: list[str]
+    teaser: str = ""
+
+
+@dataclass
+class SearchResults:
+    query: str
+    results: list[Result]
+    total: int
+    offset: int = 0
+    limit: int = 10
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    corrections: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def corrected_query(self) -> str | None:
+        if not self.corrections:
+            return None
+        words = self.query.split()
+        return " ".join(self.corrections.get(fold_word(w), w) for w in words)
+
+
+def fold_word(word: str) -> str:
+    from .analysis.text import fold
+
+    return fold(word.strip(".,;:!?()\"'"))
+
+
+@lru_cache(maxsize=1)
+def type_labels() -> dict[str, str]:
+    from kennislab.content.models import ItemType
+
+    from .labels import KIND_LABELS
+
+    return {**{code: str(label) for code, label in ItemType.choices}, **KIND_LABELS}
+
+
+def clean_query(text: str) -> str:
+    return " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
+
+
+def search(
+    text: str,
+    *,
+    filters: dict[str, list[str]] | None = None,
+    offset: int = 0,
+    limit: int = 10,
+    sort: str = "relevance",
+    facets: bool = False,
+    exclude_keys: tuple[str, ...] = (),
+) -> SearchResults:
+    from .models import SearchDocument
+
+    text = clean_query(text)
+    the_analyzer, the_reader = engine()
+    query = the_analyzer.query(text)
+    corrections = the_reader.expand(query, the_analyzer) if not query.empty else {}
+    exclude_ids = ()
+    if exclude_keys:
+        exclude_ids = tuple(
+            SearchDocument.objects.filter(key__in=exclude_keys).values_list("id", flat=True)
+        )
+    outcome = the_reader.search(
+        query,
+        database_store(),
+        filters=filters,
+        offset=max(0, offset),
+        limit=max(1, limit),
+        sort=sort,
+        facets=facets,
+        exclude_ids=exclude_ids,
+    )
+    documents = SearchDocument.objects.defer("terms").in_bulk(
+        [hit.document_id for hit in outcome.hits]
+    )
+    matcher = WordMatcher(query.all_terms(), the_analyzer)
+    labels = type_labels()
+    results = []
+    for hit in outcome.hits:
+        document = documents.get(hit.document_id)
+        if document is None:  # removed since the reader refreshed
+            continue
+        results.append(
+            Result(
+                title=document.title,
+                url=document.url,
+                kind=document.kind,
+                type=document.item_type,
+                type_label=labels.get(document.item_type, document.item_type),
+                date=document.date,
+                snippet=snippet(document.text, matcher),
+                score=round(hit.score, 4),
+                themes=[slug for slug in document.themes.split("|") if slug],
+            )
+        )
+    return SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
+
+
+def suggest(prefix: str, limit: int = 8) -> list[str]:
+    """Titles for an autocomplete list: the query so far, its last word read as a prefix."""
+    prefix = clean_query(prefix)
+    if len(prefix) < 2:
+        return []
+    the_analyzer, the_reader = engine()
+    query = the_analyzer.query(prefix)
+    if query.empty:
+        return []
+    last = query.clauses[-1]
+    from .analysis.analyzer import Alternative
+
+    typed = fold_word(prefix.split()[-1])  # the word being typed: its letters and its stem
+    completions = the_reader.prefix_completions(typed, limit=12, minimum=2)
+    completions += the_reader.prefix_completions(last.primary, limit=12, minimum=2)
+    for completion in completions:
+        last.add(Alternative((completion,), 0.9, "prefix"))
+    outcome = the_reader.search(query, database_store(), limit=limit)
+    from .models import SearchDocument
+
+    titles = SearchDocument.objects.only("title").in_bulk([hit.document_id for hit in outcome.hits])
+    seen, found = set(), []
+    for hit in outcome.hits:
+        document = titles.get(hit.document_id)
+        if document and document.title not in seen:
+            seen.add(document.title)
+            found.append(document.title)
+    return found
+
+
+def related(key: str, limit: int = 3) -> list[Result]:
+    """Kennislab items that share the most distinctive terms (and themes) with the document
+    `key`: its 20 strongest terms by tf × idf as a weighted query, ranked by score alone, plus
+    RELATED_THEME_BONUS per shared theme."""
+    from kennislab.content.models import ItemType
+
+    from .analysis.analyzer import Alternative, Clause, ParsedQuery
+    from .models import SearchDocument
+    from .store import _decode
+
+    document = SearchDocument.objects.filter(key=key).first()
+    if document is None:
+        return []
+    the_reader = reader()
+    n = max(the_reader.document_count, 1)
+    from .reader import bm25_idf
+
+    weighted = []
+    for term, weight in _decode(document.terms).items():
+        if term.startswith("=") or term.isdigit() or len(term) < 3:
+            continue
+        df = the_reader.document_frequency(term)
+        if df > 1:
+            weighted.append((weight * bm25_idf(df, n), term))
+    weighted.sort(reverse=True)
+    top = weighted[:RELATED_TERMS]
+    if not top:
+        return []
+    strongest = top[0][0]
+    clauses = [Clause(term, [Alternative((term,), weight / strongest)]) for weight, term in top]
+    query = ParsedQuery(document.title, clauses)
+    outcome = the_reader.search(
+        query,
+        database_store(),
+        limit=limit,
+        exclude_ids=(document.id,),
+        filters={"soort": list(ItemType.values)},
+        rank="score",
+        theme_bonus=(document.themes, RELATED_THEME_BONUS),
+    )
+    documents = SearchDocument.objects.defer("terms").in_bulk(
+        [hit.document_id for hit in outcome.hits]
+    )
+    labels = type_labels()
+    return [
+        Result(
+            title=d.title,
+            url=d.url,
+            kind=d.kind,
+            type=d.item_type,
+            type_label=labels.get(d.item_type, d.item_type),
+            date=d.date,
+            snippet="",
+            score=round(hit.score, 4),
+            themes=[s for s in d.themes.split("|") if s],
+            teaser=first_words(d.text, 170),
+        )
+        for hit in outcome.hits
+        if (d := documents.get(hit.document_id)) is not None
+    ]
+
+
+# --- statistics -----------------------------------------------------------------------------
+
+STATISTICS_DAYS = 365
+
+
+def record_query(text: str, total: int) -> None:
+    """Count a search for the editors' statistics: only the normalised query, per day."""
+    from django.db import IntegrityError, transaction
+    from django.db.models import F
+    from django.utils import timezone
+
+    from .models import SearchQueryStat
+
+    query = " ".join(fold_word(word) for word in clean_query(text).split())[:200]
+    if not query:
+        return
+    today = timezone.localdate()
+    empty = 1 if total == 0 else 0
+    updated = SearchQueryStat.objects.filter(day=today, query=query).update(
+        searches=F("searches") + 1, without_results=F("without_results") + empty
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                SearchQueryStat.objects.create(
+                    day=today, query=query, searches=1, without_results=empty
+                )
+        except IntegrityError:  # created by a parallel request in the meantime
+            SearchQueryStat.objects.filter(day=today, query=query).update(
+                searches=F("searches") + 1, without_results=F("without_results") + empty
+            )
+    if today.day == 1 and not updated:  # once a month: forget what is older than a year
+        cutoff = today - timezone.timedelta(days=STATISTICS_DAYS)
+        SearchQueryStat.objects.filter(day__lt=cutoff).delete()

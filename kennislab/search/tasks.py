@@ -1,0 +1,36 @@
+"""Background work for the search index (django-tasks: a worker in production, at once in tests
+and development)."""
+
+from django.apps import apps
+from django_tasks import task
+
+
+@task()
+def index_object_task(model_label: str, pk) -> None:
+    from . import indexer
+
+    model = apps.get_model(model_label)
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is None:
+        return
+    if hasattr(obj, "specific"):
+        obj = obj.specific
+    if indexer.index_object(obj):
+        compact_task.enqueue()
+
+
+@task()
+def remove_object_task(key: str) -> None:
+    from . import indexer
+
+    if indexer.remove_object(key):
+        compact_task.enqueue()
+
+
+@task()
+def compact_task() -> None:
+    from . import indexer
+    from .models import SearchIndexState
+
+    if indexer.needs_compaction(SearchIndexState.get()):
+        indexer.compact()

@@ -6,9 +6,11 @@ from a CDN, which the site never does; the OpenAPI description serves any API cl
 
 import html
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from ninja import NinjaAPI, Query, Schema
-from ninja.errors import ValidationError
+from ninja.errors import Throttled, ValidationError
+from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from kennislab.search import service
 
@@ -18,7 +20,20 @@ api = NinjaAPI(
     description="Openbare gegevens van het Kennislab: zoeken, en later regelingen en agenda.",
     docs_url=None,
     urls_namespace="api-v1",
+    throttle=[AnonRateThrottle(settings.API_RATE), AuthRateThrottle(settings.API_RATE)],
 )
+
+
+@api.exception_handler(Throttled)
+def throttled(request, exc):
+    wait = int(exc.wait) + 1 if exc.wait else 60
+    response = api.create_response(
+        request,
+        {"detail": f"Te veel verzoeken in korte tijd. Probeer het over {wait} seconden opnieuw."},
+        status=429,
+    )
+    response["Retry-After"] = str(wait)
+    return response
 
 
 @api.exception_handler(ValidationError)

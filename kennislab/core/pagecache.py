@@ -40,6 +40,9 @@ IGNORED_APPS = frozenset(
         "modelsearch",
         "wagtailusers",
         "wagtailadmin",
+        # The search index only changes after content changed (which invalidates already);
+        # search statistics change with every new query and never show on a cached page.
+        "kennislab_search",
     }
 )
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kennislab.content.models import Domain, Theme
+from kennislab.core.ratelimit import rate_limited
 
 from . import service
 from .forms import FACET_FIELDS, SearchForm
@@ -56,6 +57,7 @@ def _facets(counts, filters, choices):
 
 
 @require_GET
+@rate_limited("search", limit=60)
 def search(request):
     choices = _choices()
     form = SearchForm(request.GET or None, choices=choices)
@@ -113,6 +115,7 @@ def search(request):
 
 
 @require_GET
+@rate_limited("suggestions", limit=240, json=True)
 def suggestions(request):
     """Titles for the autocomplete list: JSON {"suggestions": [str]}."""
     text = service.clean_query(request.GET.get("q", ""))

@@ -125,6 +125,11 @@ PAGE_CACHE_EXEMPT_PREFIXES = (
     "/api/",
 )
 
+# --- Rate limits (kennislab.core.ratelimit; the API uses django-ninja's throttling) -----------
+TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)  # proxies adding to X-Forwarded-For
+API_RATE = env("API_RATE", default="120/m")
+RATE_LIMITS_ENABLED = True
+
 # --- Background tasks (django-tasks; worker: manage.py db_worker) -----------------------------
 TASKS_BACKEND = env("TASKS_BACKEND", default="database")
 TASKS = {

@@ -24,7 +24,9 @@ PAGES = {
     "over": "/over-het-kennislab/",
     "zoeken-leeg": "/zoeken/",
     "zoeken": "/zoeken/?q=natuur",
-    "zoeken-met-filters": "/zoeken/?q=gezondheid&soort=news&soort=practice_example&thema=leefstijl&sorteer=datum",
+    "zoeken-met-filters": (
+        "/zoeken/?q=gezondheid&soort=news&soort=practice_example&thema=leefstijl&sorteer=datum"
+    ),
     "zoeken-pagina-2": "/zoeken/?q=gezondheid&pagina=2",
     "zoeken-verbeterd": "/zoeken/?q=kennisvoucer",
     "zoeken-ongeldig": "/zoeken/?q=wijk&soort=bestaat-niet&jaar=abc",

@@ -109,12 +109,17 @@ def test_ignored_apps_exist():
     assert "django_tasks_database" in IGNORED_APPS
 
 
-def test_task_and_session_writes_do_not_invalidate(django_capture_on_commit_callbacks):
+def test_task_session_and_search_statistics_writes_do_not_invalidate(
+    django_capture_on_commit_callbacks,
+):
     from django.contrib.sessions.backends.db import SessionStore
+
+    from kennislab.search.service import record_query
 
     before = generation()
     with django_capture_on_commit_callbacks(execute=True):
         session = SessionStore()
         session["x"] = 1
         session.save()
+        record_query("een nieuwe zoekopdracht", 0)
     assert generation() == before

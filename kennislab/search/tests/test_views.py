@@ -19,15 +19,42 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def corpus():
     index(
-        doc("1", "Moestuin in de wijk", "Bewoners beginnen een moestuin.", item_type="practice_example",
-            themes=["wijk-en-sociale-basis"], domains=["wijk"], day=date(2024, 3, 1)),
-        doc("2", "Moestuinen op school", "Kinderen kweken groenten in de moestuin.", item_type="news",
-            themes=["jeugd-en-gezin"], domains=["school"], day=date(2025, 6, 1)),
-        doc("3", "Natuur in de stad", "Groen en een moestuin op het dak.", item_type="news",
-            themes=["groen-en-gezondheid"], domains=["wijk"], day=date(2023, 1, 1)),
-        *[doc(f"x{n}", f"Moestuin extra {n}", "moestuin", item_type="toolkit",
-              day=date(2020, 1, n + 1)) for n in range(12)],
-    )  # fmt: skip
+        doc(
+            "1",
+            "Moestuin in de wijk",
+            "Bewoners beginnen een moestuin.",
+            item_type="practice_example",
+            themes=["wijk-en-sociale-basis"],
+            domains=["wijk"],
+            day=date(2024, 3, 1),
+        ),
+        doc(
+            "2",
+            "Moestuinen op school",
+            "Kinderen kweken groenten in de moestuin.",
+            themes=["jeugd-en-gezin"],
+            domains=["school"],
+            day=date(2025, 6, 1),
+        ),
+        doc(
+            "3",
+            "Natuur in de stad",
+            "Groen en een moestuin op het dak.",
+            themes=["groen-en-gezondheid"],
+            domains=["wijk"],
+            day=date(2023, 1, 1),
+        ),
+        *[
+            doc(
+                f"x{n}",
+                f"Moestuin extra {n}",
+                "moestuin",
+                item_type="toolkit",
+                day=date(2020, 1, n + 1),
+            )
+            for n in range(12)
+        ],
+    )
 
 
 def page(client, **params):
@@ -93,8 +120,22 @@ def test_invalid_parameters_are_explained_and_ignored(client, corpus):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "*", "(", "NEAR", "AND OR NOT", "title:x", "'; DROP TABLE x; --", "🌳", "\u200f\u202e",
-     "%", "_", "\\", "a" * 5000, "   "],  # fmt: skip
+    [
+        '"',
+        "*",
+        "(",
+        "NEAR",
+        "AND OR NOT",
+        "title:x",
+        "'; DROP TABLE x; --",
+        "🌳",
+        "\u200f\u202e",
+        "%",
+        "_",
+        "\\",
+        "a" * 5000,
+        "   ",
+    ],
 )
 def test_hostile_queries_on_the_page_and_the_api(client, corpus, query):
     assert client.get("/zoeken/", {"q": query}).status_code == 200
@@ -126,9 +167,10 @@ def test_suggestions(client, corpus):
     suggestions = response.json()["suggestions"]
     assert 1 <= len(suggestions) <= 8
     assert all(title.lower().startswith(("moestuin", "natuur")) for title in suggestions)
-    assert "Moestuin in de wijk" in client.get("/zoeken/suggesties/", {"q": "moestuin wi"}).json()[
-        "suggestions"
-    ]
+    assert (
+        "Moestuin in de wijk"
+        in client.get("/zoeken/suggesties/", {"q": "moestuin wi"}).json()["suggestions"]
+    )
     assert client.get("/zoeken/suggesties/", {"q": "m"}).json() == {"suggestions": []}
 
 

@@ -116,10 +116,10 @@ class Result:
     type: str
     type_label: str
     date: date | None
-    snippet: str  # HTML with <mark>
     score: float
     themes: list[str]
-    teaser: str = ""
+    snippet: str = ""  # HTML with <mark> (search results)
+    teaser: str = ""  # plain text (related items)
 
 
 @dataclass
@@ -159,6 +159,33 @@ def clean_query(text: str) -> str:
     return " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
 
 
+def _results(hits, extra) -> list[Result]:
+    """Results for reader hits, in order; `extra(document)` adds snippet or teaser."""
+    from .models import SearchDocument
+
+    documents = SearchDocument.objects.defer("terms").in_bulk([hit.document_id for hit in hits])
+    labels = type_labels()
+    results = []
+    for hit in hits:
+        document = documents.get(hit.document_id)
+        if document is None:  # removed since the reader refreshed
+            continue
+        results.append(
+            Result(
+                title=document.title,
+                url=document.url,
+                kind=document.kind,
+                type=document.item_type,
+                type_label=labels.get(document.item_type, document.item_type),
+                date=document.date,
+                score=round(hit.score, 4),
+                themes=[slug for slug in document.themes.split("|") if slug],
+                **extra(document),
+            )
+        )
+    return results
+
+
 def search(
     text: str,
     *,
@@ -190,29 +217,8 @@ def search(
         facets=facets,
         exclude_ids=exclude_ids,
     )
-    documents = SearchDocument.objects.defer("terms").in_bulk(
-        [hit.document_id for hit in outcome.hits]
-    )
     matcher = WordMatcher(query.all_terms(), the_analyzer)
-    labels = type_labels()
-    results = []
-    for hit in outcome.hits:
-        document = documents.get(hit.document_id)
-        if document is None:  # removed since the reader refreshed
-            continue
-        results.append(
-            Result(
-                title=document.title,
-                url=document.url,
-                kind=document.kind,
-                type=document.item_type,
-                type_label=labels.get(document.item_type, document.item_type),
-                date=document.date,
-                snippet=snippet(document.text, matcher),
-                score=round(hit.score, 4),
-                themes=[slug for slug in document.themes.split("|") if slug],
-            )
-        )
+    results = _results(outcome.hits, lambda document: {"snippet": snippet(document.text, matcher)})
     return SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
 
 
@@ -286,26 +292,7 @@ def related(key: str, limit: int = 3) -> list[Result]:
         rank="score",
         theme_bonus=(document.themes, RELATED_THEME_BONUS),
     )
-    documents = SearchDocument.objects.defer("terms").in_bulk(
-        [hit.document_id for hit in outcome.hits]
-    )
-    labels = type_labels()
-    return [
-        Result(
-            title=d.title,
-            url=d.url,
-            kind=d.kind,
-            type=d.item_type,
-            type_label=labels.get(d.item_type, d.item_type),
-            date=d.date,
-            snippet="",
-            score=round(hit.score, 4),
-            themes=[s for s in d.themes.split("|") if s],
-            teaser=first_words(d.text, 170),
-        )
-        for hit in outcome.hits
-        if (d := documents.get(hit.document_id)) is not None
-    ]
+    return _results(outcome.hits, lambda document: {"teaser": first_words(document.text, 170)})
 
 
 # --- statistics -----------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from kennislab.content.tests.factories import ArticlePageFactory, PersonFactory, theme
+from kennislab.core.testing_queries import HOSTILE_QUERIES
 from kennislab.search import indexer, service
 from kennislab.search.documents import BODY, TITLE, DocumentData
 from kennislab.search.models import SearchDocument, SearchIndexState, SynonymGroup
@@ -182,10 +183,7 @@ def test_compaction_is_due_after_many_changes(corpus, monkeypatch):
 
 
 def test_hostile_queries_never_fail(corpus):
-    for query in ["", "   ", '"', "*", "(", "NEAR", "AND OR NOT", "title:moestuin",
-                  "'; DROP TABLE kennislab_search_searchdocument; --", "🌳🌿",
-                  "\u200f\u202emoestuin",
-                  "%", "_", "\\", "a" * 5000]:  # fmt: skip
+    for query in HOSTILE_QUERIES:
         found = service.search(query, facets=True)
         assert found.total >= 0
     assert SearchDocument.objects.count() == 4

@@ -13,7 +13,8 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
-        lock messages bench bench-import bench-pages bench-search bench-search-scale clean
+        lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
+        loadtest-vouchers clean
 
 help: ## Show the available commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -35,7 +36,8 @@ run: install ## Serve the site with demo content on SQLite (development server)
 serve: install ## Production-style server: gunicorn + whitenoise + task worker
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) BIN=$(BIN) bin/serve
 
-worker: install ## Run the background task worker (mail, search indexing)
+worker: install ## Run the background task worker (mail, search indexing, daily reminders)
+	$(BIN)/python manage.py daily_jobs --plannen
 	$(BIN)/python manage.py db_worker
 
 test: install ## Run the whole test suite (DATABASE_URL selects the database)
@@ -65,13 +67,18 @@ messages: install ## Update the English message catalogue (locale/en)
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static_collected
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: bench-import bench-pages bench-search ## The quick benchmarks (bench-search-scale: ~20 min)
+bench: bench-import bench-pages bench-search bench-vignet ## The quick benchmarks (bench-search-scale: ~20 min)
 
 bench-import: install ## Time importing the seed dumps (fresh database, medians)
 	$(BIN)/python -m kennislab.bench.importer
 
 bench-pages: install ## Time rendering the public pages (medians, p95)
 	$(BIN)/python -m kennislab.bench.pages
+
+bench-vignet: install ## The vignet criteria engine and pages/form (medians, p95), SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.vignet
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.vignet; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.search_relevance
@@ -82,6 +89,14 @@ bench-search-scale: install ## Search at 10k and 100k items: indexing rate, p50/
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.search_scale
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.search_scale; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+loadtest-vouchers: install ## Voucher form over HTTP (make serve, 300 applications, 40 streams), SQLite + PostgreSQL
+	@status=0; \
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.loadtest_vouchers || status=$$?; \
+	if $(PG_REACHABLE); then \
+	  DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.loadtest_vouchers || status=$$?; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi; \
+	exit $$status
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var static_collected

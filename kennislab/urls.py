@@ -15,6 +15,9 @@ urlpatterns = [
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search-suggestions"),
     path("api/v1/", api.urls),
+    path("kennisvouchers/", include("kennislab.vouchers.urls")),
+    path("vignet/", include("kennislab.vignet.urls")),
+    path("agenda/", include("kennislab.campaigns.urls")),
 ]
 
 if settings.DEBUG:

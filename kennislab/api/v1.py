@@ -7,17 +7,23 @@ from a CDN, which the site never does; the OpenAPI description serves any API cl
 import html
 
 from django.conf import settings
+from django.http import Http404
 from django.utils.html import strip_tags
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
 from kennislab.search import service
+from kennislab.vignet.api import router as vignet_router
+from kennislab.vouchers.api import router as vouchers_router
 
 api = NinjaAPI(
     title="Kennislab API",
     version="1",
-    description="Openbare gegevens van het Kennislab: zoeken, en later regelingen en agenda.",
+    description=(
+        "Openbare gegevens van het Kennislab: zoeken, de kennisvoucherregelingen en het Vignet "
+        "Vitaal Bedrijf (criteria en register)."
+    ),
     docs_url=None,
     urls_namespace="api-v1",
     throttle=[AnonRateThrottle(settings.API_RATE), AuthRateThrottle(settings.API_RATE)],
@@ -47,6 +53,12 @@ def validation_error(request, exc):
     return api.create_response(
         request, {"detail": "Ongeldige invoer. " + "; ".join(problems)}, status=422
     )
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    message = str(exc) if exc.args else "Niet gevonden."
+    return api.create_response(request, {"detail": message}, status=404)
 
 
 VALIDATION_MESSAGES = {
@@ -94,3 +106,7 @@ def search(request, params: Query[SearchParams]):
             for result in found.results
         ],
     }
+
+
+api.add_router("/kennisvouchers", vouchers_router)
+api.add_router("/vignet", vignet_router)

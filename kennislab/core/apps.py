@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import pagecache, signals
+        from . import pagecache, signals, sites
 
         signals.connect()
         pagecache.connect()
+        sites.connect()

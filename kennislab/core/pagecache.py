@@ -62,8 +62,25 @@ def bump_generation() -> None:
         cache.set(GENERATION_KEY, time.time_ns() // 1000, None)
 
 
+# Single models that never show on a cached page: the mail outbox, audit logs, and voucher
+# applications (their figures show only on the voucher pages, which are never cached: a round
+# that opens brings many applications a minute, which must not empty the whole cache each time).
+IGNORED_MODELS = frozenset(
+    {
+        "core.outgoingemail",
+        "vouchers.applicationevent",
+        "vouchers.application",
+        # vignet drafts and their steps show on no public page (an award, a Vignet, does)
+        "vignet.application",
+        "vignet.activity",
+        "vignet.evidence",
+        "vignet.event",
+    }
+)
+
+
 def content_changed(sender, **kwargs) -> None:
-    if sender._meta.app_label in IGNORED_APPS:
+    if sender._meta.app_label in IGNORED_APPS or sender._meta.label_lower in IGNORED_MODELS:
         return
     transaction.on_commit(bump_generation)  # at once when not in a transaction
 

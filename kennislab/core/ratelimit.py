@@ -43,14 +43,16 @@ def allow(scope: str, key: str, limit: int, window: int) -> tuple[bool, int]:
     return count <= limit, int(window - now % window) + 1
 
 
-def rate_limited(scope: str, *, limit: int, window: int = 60, json: bool = False):
+def rate_limited(scope: str, *, limit: int, window: int = 60, json: bool = False, methods=None):
     """Decorator: at most `limit` requests per `window` seconds per client address; beyond that
-    a 429 with a Dutch explanation (HTML, or JSON for json=True)."""
+    a 429 with a Dutch explanation (HTML, or JSON for json=True). `methods` (e.g. ["POST"])
+    limits only those methods: reading a form is free, sending it is counted."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if getattr(settings, "RATE_LIMITS_ENABLED", True):
+            counted = methods is None or request.method in methods
+            if counted and getattr(settings, "RATE_LIMITS_ENABLED", True):
                 allowed, retry = allow(scope, client_address(request), limit, window)
                 if not allowed:
                     message = _(

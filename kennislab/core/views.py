@@ -12,3 +12,9 @@ def page_not_found(request, exception=None):
 def server_error(request):
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({}))
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid security token (expired page, cookies off, tampering):
+    explain in Dutch, keep nothing, and offer the way back."""
+    return render(request, "403_csrf.html", {"path": request.path}, status=403)

@@ -70,7 +70,7 @@ def all_documents() -> Iterable[DocumentData]:
 # --- The content app's providers ------------------------------------------------------------
 
 
-def _is_public(page) -> bool:
+def is_public(page) -> bool:
     return page.live and not page.get_view_restrictions().exists()
 
 
@@ -87,7 +87,7 @@ def _stream_asides(stream) -> str:
 
 
 def article_document(page) -> DocumentData | None:
-    if not _is_public(page):
+    if not is_public(page):
         return None
     themes = list(page.themes.all())
     body = page.body_text
@@ -112,7 +112,7 @@ def article_document(page) -> DocumentData | None:
 
 
 def content_page_document(page) -> DocumentData | None:
-    if not _is_public(page):
+    if not is_public(page):
         return None
     from kennislab.content.text import stream_text
 
@@ -132,7 +132,7 @@ def content_page_document(page) -> DocumentData | None:
 
 
 def theme_page_document(page) -> DocumentData | None:
-    if not _is_public(page):
+    if not is_public(page):
         return None
     from kennislab.content.text import stream_text
 

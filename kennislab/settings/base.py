@@ -22,6 +22,9 @@ INSTALLED_APPS = [
     "kennislab.content",
     "kennislab.search",
     "kennislab.api",
+    "kennislab.vouchers",
+    "kennislab.vignet",
+    "kennislab.campaigns",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -52,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kennislab.core.middleware.ContentSecurityPolicyMiddleware",
+    "kennislab.core.sites.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -128,7 +132,9 @@ PAGE_CACHE_EXEMPT_PREFIXES = (
 # --- Rate limits (kennislab.core.ratelimit; the API uses django-ninja's throttling) -----------
 TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)  # proxies adding to X-Forwarded-For
 API_RATE = env("API_RATE", default="120/m")
-RATE_LIMITS_ENABLED = True
+# Only for load tests on a scratch database (make loadtest-vouchers): switches the per-visitor
+# limits off, because every simulated applicant comes from the same address.
+RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
 
 # --- Background tasks (django-tasks; worker: manage.py db_worker) -----------------------------
 TASKS_BACKEND = env("TASKS_BACKEND", default="database")
@@ -169,6 +175,9 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
+# Uploads that are not public (vignet evidence): never under MEDIA_ROOT, served by views that
+# check who asks. Several app servers: a shared volume (or a private bucket, see README).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -198,6 +207,15 @@ CONTENT_SECURITY_POLICY = (
 # The Wagtail and Django admin ship inline scripts and styles; they get their own header.
 CONTENT_SECURITY_POLICY_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
 SECURE_CONTENT_TYPE_NOSNIFF = True
+CSRF_FAILURE_VIEW = "kennislab.core.views.csrf_failure"
+
+# --- Demo content (manage.py load_demo): one loader per app, in this order --------------------
+DEMO_LOADERS = [
+    "kennislab.content.demo.loader",
+    "kennislab.vouchers.demo",
+    "kennislab.vignet.demo",
+    "kennislab.campaigns.demo",
+]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 

@@ -14,3 +14,11 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 PAGE_CACHE_SECONDS = 0  # tests of the page cache switch it on themselves
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: the concurrency tests need threads with their own connections.
+    # TEST_SQLITE_PATH lets two test runs share a checkout without sharing a database file.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get("TEST_SQLITE_PATH") or str(VAR_DIR / "test.sqlite3")  # noqa: F405
+    }
+PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405

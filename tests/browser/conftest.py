@@ -27,6 +27,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
+# The demo scheme opens on 6 October 2026 and closes on 30 June 2027: open it whatever today is.
+OPEN_DEMO_SCHEME = (
+    "from datetime import timedelta; from django.utils import timezone; "
+    "from kennislab.vouchers.models import Scheme; "
+    "opened = Scheme.objects.filter(slug='positieve-gezondheid-2026')"
+    ".update(opens_at=timezone.now() - timedelta(hours=1), closes_at=None); "
+    "assert opened == 1, 'demo scheme not found'"
+)
+
+
+SITE_ENV: dict[str, str] = {}  # the environment of the running site (for manage.py in tests)
+
+
+def manage(*args) -> str:
+    """Run manage.py against the browser tests' site database; its standard output."""
+    return _run(list(args), SITE_ENV)
+
 
 def _free_port() -> int:
     with socket.socket() as sock:
@@ -60,11 +77,16 @@ def site_url(tmp_path_factory):
         "SECRET_KEY": "browser-test-key",
         "TASKS_BACKEND": "immediate",
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "EMAIL_URL": "consolemail://",
     }
+    SITE_ENV.clear()
+    SITE_ENV.update(env)
     _run(["migrate", "--noinput", "-v0"], env)
-    _run(["load_demo"], env)
+    _run(["load_demo"], env)  # the demo applications only come when the scheme is open, so:
+    _run(["shell", "-c", OPEN_DEMO_SCHEME], env)
+    _run(["load_demo"], env)  # idempotent: now adds the demo applications (if there were none)
     _run(["import_dump", "--no-progress", *map(str, seeds)], env)
     _run(["update_index", "-v0"], env)
     _run(["collectstatic", "--noinput", "-v0"], env)

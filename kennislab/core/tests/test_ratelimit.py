@@ -1,9 +1,12 @@
 """Rate limits on the public search endpoints: clear Dutch 429 responses, per client."""
 
+import types
+
 import pytest
 from django.core.cache import cache
 from django.test import RequestFactory
 
+from kennislab.core import ratelimit
 from kennislab.core.ratelimit import client_address
 
 pytestmark = pytest.mark.django_db
@@ -12,6 +15,13 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def fresh_cache():
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    # The windows are fixed; a frozen clock keeps a window from ending in the middle of a test
+    # (60 searches on a slow database can otherwise straddle a minute boundary).
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: 1_800_000_030.0))
 
 
 def test_search_page_limit(client, monkeypatch):

@@ -1,33 +1,43 @@
-"""manage.py load_demo [--if-empty] — load the demo content (idempotent)."""
+"""manage.py load_demo [--if-empty] — load the demo content of every app (idempotent).
 
+The apps' loaders are listed in settings.DEMO_LOADERS; each module offers load_demo() (returns a
+report with .created) and database_has_content()."""
+
+from importlib import import_module
+
+from django.conf import settings
 from django.core.management.base import BaseCommand
-
-from ...demo.loader import database_has_content, load_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Laad de demo-inhoud: Kennislab-items, thema's, netwerkadviseurs en vaste pagina's. "
-        "Bestaande pagina's blijven zoals ze zijn."
+        "Laad de demo-inhoud: Kennislab-items, thema's, netwerkadviseurs, vaste pagina's en de "
+        "kennisvoucherregeling. Bestaande pagina's blijven zoals ze zijn."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
             "--if-empty",
             action="store_true",
-            help="alleen laden als er nog geen Kennislab-items zijn (zo gebruikt door make run)",
+            help="per onderdeel alleen laden als het nog leeg is (zo gebruikt door make run)",
         )
 
     def handle(self, *args, if_empty=False, verbosity=1, **options):
-        if if_empty and database_has_content():
-            if verbosity >= 1:
-                self.stdout.write("Er staat al inhoud in de database; demo-inhoud niet geladen.")
-            return
-        report = load_demo()
-        if verbosity >= 2:
-            for line in report.created:
-                self.stdout.write(f"  + {line}")
-        if report.created:
-            self.stdout.write(f"Demo-inhoud geladen: {len(report.created)} onderdelen aangemaakt.")
+        created = 0
+        for path in settings.DEMO_LOADERS:
+            loader = import_module(path)
+            if if_empty and loader.database_has_content():
+                if verbosity >= 2:
+                    self.stdout.write(f"  {path}: er staat al inhoud; overgeslagen.")
+                continue
+            report = loader.load_demo()
+            if verbosity >= 2:
+                for line in report.created:
+                    self.stdout.write(f"  + {line}")
+            created += len(report.created)
+        if created:
+            self.stdout.write(f"Demo-inhoud geladen: {created} onderdelen aangemaakt.")
+        elif if_empty:
+            self.stdout.write("Er staat al inhoud in de database; demo-inhoud niet geladen.")
         else:
             self.stdout.write("Demo-inhoud was al geladen; niets veranderd.")

@@ -1,0 +1,60 @@
+"""The one agenda: upcoming events with multi-select filters, and the same list as iCal feeds."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from kennislab.content.models import Theme
+
+from .models import EventPage, Kind, Status
+from .services import Places
+
+FORMATS = {"online": "Online", "op-locatie": "Op locatie"}
+
+
+def upcoming(kinds=(), themes=(), formats=()):
+    events = EventPage.objects.live().public().filter(ends_at__gte=timezone.now())
+    if kinds:
+        events = events.filter(kind__in=kinds)
+    if themes:
+        events = events.filter(themes__slug__in=themes).distinct()
+    if set(formats) == {"online"}:
+        events = events.filter(online=True)
+    elif set(formats) == {"op-locatie"}:
+        events = events.filter(online=False)
+    return events.order_by("starts_at", "pk")
+
+
+def with_places(events):
+    """Events annotated with `registered` (one query) for the places left on each card."""
+    return events.annotate(
+        registered=Count("registrations", filter=Q(registrations__status=Status.REGISTERED))
+    )
+
+
+def _chosen(request, name, allowed):
+    return [value for value in request.GET.getlist(name) if value in allowed][:20]
+
+
+def agenda_context(request, page) -> dict:
+    theme_slugs = dict(Theme.objects.values_list("slug", "name"))
+    kinds = _chosen(request, "soort", dict(Kind.choices))
+    themes = _chosen(request, "thema", theme_slugs)
+    formats = _chosen(request, "vorm", FORMATS)
+    events = list(with_places(upcoming(kinds, themes, formats)))
+    for event in events:
+        event.places = (
+            Places(event.capacity, event.registered, 0)
+            if event.registration and event.capacity is not None
+            else None
+        )
+    return {
+        "events": events,
+        "filters": [
+            ("soort", "Soort", list(Kind.choices), kinds),
+            ("thema", "Thema", sorted(theme_slugs.items(), key=lambda item: item[1]), themes),
+            ("vorm", "Online of op locatie", list(FORMATS.items()), formats),
+        ],
+        "filtered": bool(kinds or themes or formats),
+    }

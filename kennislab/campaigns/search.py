@@ -1,0 +1,11 @@
+"""Event pages in the site search (title, intro and body, like any content page)."""
+
+
+def register_providers(documents):
+    from kennislab.search.documents import content_page_document
+
+    from .models import EventPage
+
+    documents.register(
+        EventPage, content_page_document, lambda: EventPage.objects.live().iterator(200)
+    )

@@ -1,0 +1,263 @@
+"""Applying the registration rules: signing up, cancelling, moving up from the waiting list.
+
+Every change runs in one transaction that first locks the event's row (select_for_update: a row
+lock on PostgreSQL; SQLite's IMMEDIATE transactions take the write lock at BEGIN), counts the
+places taken, lets rules.py decide, and writes the registration, its audit event and its e-mail
+together. So the capacity holds whatever the concurrency (tests/test_concurrency.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Max, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kennislab.core.dates import dutch_date
+from kennislab.core.db import with_lock_retries
+from kennislab.core.mail import queue_email
+from kennislab.core.tokens import new_token, token_hash
+
+from . import ics, rules
+from .models import EventPage, Registration, RegistrationEvent, Status
+
+TOKEN_DAYS_AFTER_EVENT = 30
+PARTICIPANT = "deelnemer"
+SYSTEM = "systeem"
+
+
+class Refused(Exception):
+    """The registration cannot be taken; the message is Dutch and meant for the visitor."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+@dataclass
+class Places:
+    capacity: int | None
+    registered: int
+    waiting: int
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.capacity is None else max(0, self.capacity - self.registered)
+
+    @property
+    def label(self) -> str:
+        if self.capacity is None:
+            return _("nog plaats")
+        if self.remaining:
+            return _("nog %(left)s van %(max)s plaatsen vrij") % {
+                "left": self.remaining,
+                "max": self.capacity,
+            }
+        return _("vol – wachtlijst")
+
+
+def places(event: EventPage) -> Places:
+    counts = Registration.objects.filter(event_id=event.pk).aggregate(
+        registered=Count("id", filter=Q(status=Status.REGISTERED)),
+        waiting=Count("id", filter=Q(status=Status.WAITING)),
+    )
+    return Places(event.capacity, counts["registered"], counts["waiting"])
+
+
+def email_key(email: str) -> str:
+    return email.strip().lower()
+
+
+def closed_message(phase: str) -> str:
+    if phase == "past":
+        return _("Dit evenement is al begonnen of voorbij; aanmelden kan niet meer.")
+    return _("Aanmelden voor dit evenement kan niet meer: de aanmeldtermijn is voorbij.")
+
+
+def duplicate_message() -> str:
+    return _(
+        "Met dit e-mailadres is al iemand aangemeld voor dit evenement. Kijk in je e-mail voor "
+        "de bevestiging; daarin staat ook hoe je je afmeldt."
+    )
+
+
+def register(event_id: int, data: dict, consent_text: str) -> tuple[Registration, str]:
+    """(the stored registration, its private token). Raises Refused (closed, duplicate)."""
+    return with_lock_retries(lambda: _register(event_id, data, consent_text))
+
+
+def _register(event_id, data, consent_text):
+    with transaction.atomic():
+        event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
+        phase = event.phase()
+        if phase != "open" or not event.registration:
+            raise Refused(closed_message(phase))
+        taken = Registration.objects.filter(event_id=event.pk).aggregate(
+            registered=Count("id", filter=Q(status=Status.REGISTERED)), last=Max("sequence")
+        )
+        status = rules.on_arrival(event.capacity, taken["registered"])
+        token, hashed = new_token()
+        try:
+            with transaction.atomic():  # a duplicate rolls back this insert only, then we refuse
+                registration = Registration.objects.create(
+                    event=event,
+                    sequence=(taken["last"] or 0) + 1,
+                    status=status,
+                    name=data["name"],
+                    email=data["email"],
+                    email_key=email_key(data["email"]),
+                    organisation=data.get("organisation", ""),
+                    consent=True,
+                    consent_text=consent_text,
+                    token_hash=hashed,
+                    token_expires_at=event.ends_at + timedelta(days=TOKEN_DAYS_AFTER_EVENT),
+                )
+        except IntegrityError:
+            raise Refused(duplicate_message(), field="email") from None
+        log(registration, "", status, "", actor_label=PARTICIPANT)
+        notify(registration, "registered" if status == Status.REGISTERED else "waiting", token)
+    return registration, token
+
+
+def cancel(token: str) -> Registration:
+    """The participant cancels through the private link; the first waiting ones move up."""
+    registration = by_token(token)
+    if registration is None:
+        raise Refused(_("Deze link werkt niet (meer)."))
+    note = _("Afgemeld door de deelnemer.")
+    return with_lock_retries(lambda: _cancel(registration.pk, note, None, PARTICIPANT))
+
+
+def cancel_by_staff(registration_id: int, note: str, user) -> Registration:
+    """Staff cancel on someone's behalf (admin); the waiting list moves up the same way."""
+    label = user.get_username() if user else SYSTEM
+    return with_lock_retries(lambda: _cancel(registration_id, note, user, label))
+
+
+def _cancel(registration_id, note, user, actor_label):
+    with transaction.atomic():
+        registration = Registration.objects.select_related("event").get(pk=registration_id)
+        event = EventPage.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
+        registration = Registration.objects.select_for_update().get(pk=registration_id)
+        if registration.status == Status.CANCELLED:
+            return registration
+        if event.phase() == "past":
+            raise Refused(_("Het evenement is al begonnen; afmelden is niet meer nodig."))
+        old = registration.status
+        registration.status = Status.CANCELLED
+        registration.save(update_fields=["status"])
+        log(registration, old, Status.CANCELLED, note, user=user, actor_label=actor_label)
+        notify(registration, "cancelled")
+        if old == Status.REGISTERED:
+            promote_waiting(event)
+    return registration
+
+
+def promote_waiting(event: EventPage) -> list[Registration]:
+    """Give every place that is free to the waiting list, in arrival order (inside the lock)."""
+    registered = Registration.objects.filter(event=event, status=Status.REGISTERED).count()
+    waiting = list(
+        Registration.objects.filter(event=event, status=Status.WAITING)
+        .order_by("sequence")
+        .values_list("pk", flat=True)
+    )
+    promoted = []
+    for pk in rules.move_up(event.capacity, registered, waiting):
+        registration = Registration.objects.get(pk=pk)
+        registration.status = Status.REGISTERED
+        registration.save(update_fields=["status"])
+        log(registration, Status.WAITING, Status.REGISTERED,
+            _("Doorgeschoven van de wachtlijst: er kwam een plaats vrij."))  # fmt: skip
+        notify(registration, "moved_up")
+        promoted.append(registration)
+    return promoted
+
+
+def by_token(token: str) -> Registration | None:
+    if not token or len(token) > 100:
+        return None
+    registration = (
+        Registration.objects.select_related("event").filter(token_hash=token_hash(token)).first()
+    )
+    if registration is None or registration.token_expires_at < timezone.now():
+        return None
+    return registration
+
+
+# --- audit log, calendar entries and mail -------------------------------------------------------
+
+
+def log(registration, old, new, note, user=None, actor_label=SYSTEM):
+    RegistrationEvent.objects.create(
+        registration=registration,
+        actor=user,
+        actor_label=actor_label,
+        from_status=old,
+        to_status=new,
+        note=note,
+    )
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def calendar_entry(event: EventPage, url: str | None = None) -> ics.CalendarEntry:
+    where = _("Online") if event.online else event.location
+    return ics.CalendarEntry(
+        uid=f"evenement-{event.pk}",
+        title=event.title,
+        starts_at=event.starts_at,
+        ends_at=event.ends_at,
+        url=url or event.get_full_url() or absolute("/agenda/"),
+        location=where,
+        description=event.intro,
+        categories=(event.get_kind_display(),),
+        updated_at=event.last_published_at,
+    )
+
+
+SUBJECTS = {
+    "registered": "Je bent aangemeld: {title}",
+    "waiting": "Je staat op de wachtlijst: {title}",
+    "moved_up": "Er is een plaats vrij: je bent aangemeld voor {title}",
+    "cancelled": "Je bent afgemeld: {title}",
+}
+
+
+def notify(registration: Registration, event_kind: str, token: str | None = None) -> None:
+    event = registration.event
+    link = absolute(reverse("campaigns:registration", args=[token])) if token else ""
+    attachments = []
+    if event_kind in ("registered", "moved_up"):
+        content = ics.calendar_bytes([calendar_entry(event)], name=event.title).decode()
+        attachments.append((ics.ics_filename(event.title), content, "text/calendar"))
+    queue_email(
+        registration.email,
+        SUBJECTS[event_kind].format(title=event.title),
+        f"campaigns/email/{event_kind}.txt",
+        {
+            "registration": registration,
+            "event": event,
+            "link": link,
+            "position": registration.position,
+            "when": when(event),
+        },
+        topic=f"evenement-{event.pk}",
+        attachments=attachments,
+    )
+
+
+def when(event: EventPage) -> str:
+    start = timezone.localtime(event.starts_at)
+    end = timezone.localtime(event.ends_at)
+    day = dutch_date(start.date())
+    if start.date() == end.date():
+        return f"{day}, {start:%H.%M}–{end:%H.%M} uur"
+    return f"{day} {start:%H.%M} uur – {dutch_date(end.date())} {end:%H.%M} uur"

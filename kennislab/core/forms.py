@@ -1,0 +1,79 @@
+"""What every public form shares (NL Design System conventions): label, hint and error above the
+field, the hint and the error tied to the field with aria-describedby, aria-invalid on fields
+with an error, and an error summary that links to each field."""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+
+class AccessibleFormMixin:
+    """Mix into a Form. Adds CSS classes and ARIA attributes; `error_summary` lists
+    (field id, message) for the summary at the top of the form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = field.widget
+            if isinstance(widget, forms.Textarea):
+                widget.attrs.setdefault("class", "input input--textarea")
+            elif isinstance(widget, forms.Select) and not isinstance(widget, forms.RadioSelect):
+                widget.attrs.setdefault("class", "select")
+            elif isinstance(widget, (forms.TextInput, forms.EmailInput, forms.NumberInput,
+                                     forms.URLInput, forms.DateInput)):  # fmt: skip
+                widget.attrs.setdefault("class", "input")
+            if field.help_text:
+                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-uitleg"
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            ids = [f"{self[name].auto_id}-fout"]
+            if self.fields[name].help_text:
+                ids.append(f"{self[name].auto_id}-uitleg")
+            widget.attrs["aria-describedby"] = " ".join(ids)
+            widget.attrs["aria-invalid"] = "true"
+
+    @property
+    def error_summary(self) -> list[tuple[str, str]]:
+        if not self.is_bound:
+            return []
+        summary = [("", message) for message in self.non_field_errors()]
+        for name in self.fields:
+            for message in self.errors.get(name, []):
+                summary.append((self[name].auto_id, message))
+        return summary
+
+
+PHONE = re.compile(r"^[0-9+()\-\s]{6,40}$")
+
+
+class PublicForm(AccessibleFormMixin, forms.Form):
+    """A public form: accessible fields, the spam trap `website` (hidden from people, filled in
+    by bots, and then nothing is stored) and a checked optional `phone` when the form has one."""
+
+    website = forms.CharField(
+        required=False,
+        label=_("Laat dit veld leeg"),
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not PHONE.match(phone):
+            raise forms.ValidationError(
+                _("Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes.")
+            )
+        return phone
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("website"):
+            raise forms.ValidationError(
+                _("Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd.")
+            )
+        return cleaned

@@ -1,0 +1,363 @@
+"""Applying the vignet rules: drafts, submission, assessment steps, awards, renewals, reminders.
+
+Every change is one transaction that locks the application row (select_for_update; SQLite's
+IMMEDIATE transactions take the write lock at BEGIN), checks the step against workflow.STEPS,
+writes the change and the audit log and queues the e-mail — all or nothing. So a double click on
+"Toekennen" awards one vignet, and a draft being saved cannot race its own submission.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kennislab.core.db import with_lock_retries
+from kennislab.core.mail import queue_email
+from kennislab.core.tokens import new_token, token_hash
+
+from . import criteria, workflow
+from .models import Activity, Application, Event, Evidence, Status, Vignet
+
+DRAFT_LINK_DAYS = 180  # a draft link works this long after the last save
+HOLDER_LINK_DAYS = 3 * 365
+APPLICANT = "aanvrager"
+SYSTEM = "systeem"
+# Reminders: when the renewal window opens (three months before expiry) and one month before.
+REMINDER_MONTHS_BEFORE_EXPIRY = (criteria.RENEWAL_WINDOW_MONTHS, 1)
+
+NotAllowed = workflow.NotAllowed
+
+
+def absolute(path: str) -> str:
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+# --- drafts ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    """What the form hands over: the application's fields, its activities (dicts with theme,
+    title, start, end, participants, target_group_size), new evidence files (Django
+    UploadedFile with checked content_type) and evidence to remove."""
+
+    fields: dict
+    activities: list[dict]
+    new_files: list
+    remove_evidence: list[int]
+
+
+def save_draft(draft: Draft, application: Application | None = None, consent_text: str = "",
+               renewal_of: Vignet | None = None) -> tuple[Application, str | None]:  # fmt: skip
+    """Create or update a draft: (application, new private token or None when it existed)."""
+    return with_lock_retries(lambda: _save_draft(draft, application, consent_text, renewal_of))
+
+
+def _save_draft(draft, application, consent_text, renewal_of):
+    now = timezone.now()
+    token = None
+    with transaction.atomic():
+        if application is None:
+            token, hashed = new_token()
+            application = Application(
+                token_hash=hashed,
+                consent=True,
+                consent_text=consent_text,
+                renewal_of=renewal_of,
+                created_at=now,
+            )
+        else:
+            application = Application.objects.select_for_update().get(pk=application.pk)
+            if not application.editable_by_applicant:
+                raise NotAllowed(_("Deze aanvraag is ingediend en kan niet meer worden gewijzigd."))
+        for name, value in draft.fields.items():
+            setattr(application, name, value)
+        application.updated_at = now
+        application.token_expires_at = now + timedelta(days=DRAFT_LINK_DAYS)
+        application.save()
+        application.activities.all().delete()
+        Activity.objects.bulk_create(
+            Activity(application=application, position=position, **row)
+            for position, row in enumerate(draft.activities)
+        )
+        if draft.remove_evidence:
+            for evidence in application.evidence.filter(pk__in=draft.remove_evidence):
+                evidence.file.delete(save=False)
+                evidence.delete()
+        for upload in draft.new_files:
+            Evidence.objects.create(
+                application=application,
+                file=upload,
+                name=upload.name[:200],
+                content_type=upload.content_type,
+                size=upload.size,
+            )
+        if token:
+            log(application, "", Status.DRAFT, "created", _("Concept aangemaakt."),
+                actor_label=APPLICANT)  # fmt: skip
+            notify(application, "draft_saved", token=token)
+    application.__dict__.pop("activity_list", None)
+    return application, token
+
+
+def by_token(token: str) -> Application | None:
+    if not token or len(token) > 100:
+        return None
+    application = (
+        Application.objects.select_related("renewal_of")
+        .filter(token_hash=token_hash(token))
+        .first()
+    )
+    if application is None or application.token_expires_at < timezone.now():
+        return None
+    return application
+
+
+def verdict_of(application: Application, today=None) -> criteria.Verdict | None:
+    """The engine's verdict on the application as it is now (None when it cannot be read, for
+    example a draft without a target group yet)."""
+    try:
+        return criteria.assess_data(application.as_criteria_data(today), today=today)
+    except criteria.InvalidApplication:
+        return None
+
+
+# --- workflow steps -------------------------------------------------------------------------
+
+
+def submit(application_id: int) -> Application:
+    """The applicant submits (a draft, or the completion asked for)."""
+    return take_step(application_id, "submit", actor="applicant")
+
+
+def take_step(application_id: int, action: str, note: str = "", user=None,
+              actor: str = "assessor") -> Application:  # fmt: skip
+    """Take one step of workflow.STEPS. Raises workflow.NotAllowed (Dutch message)."""
+    return with_lock_retries(lambda: _take_step(application_id, action, note, user, actor))
+
+
+def _take_step(application_id, action, note, user, actor):
+    with transaction.atomic():
+        # of=("self",): PostgreSQL cannot lock the nullable side of the join to renewal_of
+        application = (
+            Application.objects.select_for_update(of=("self",)).select_related("renewal_of")
+            .get(pk=application_id)
+        )  # fmt: skip
+        step = workflow.step_for(application.status, action, actor)
+        if step.note_required and not note.strip():
+            raise NotAllowed(_("Schrijf een toelichting; de aanvrager leest die in de e-mail."))
+        now = timezone.now()
+        old = application.status
+        application.status = step.target
+        token = None
+        if action == "submit":
+            try:
+                verdict = criteria.assess_data(application.as_criteria_data())
+            except criteria.InvalidApplication as invalid:  # the form prevents this
+                raise NotAllowed(
+                    _("De aanvraag is nog niet compleet: %(problems)s")
+                    % {"problems": "; ".join(message for _field, message in invalid.problems)}
+                ) from None
+            application.verdict = verdict.as_dict()
+            application.submitted_at = now
+            if not application.reference:
+                application.reference = f"VV-{timezone.localtime(now):%Y}-{application.pk:04d}"
+        elif action == "start":
+            application.assessor = user
+        elif action == "request_info":
+            token, application.token_hash = new_token()
+            application.token_expires_at = now + timedelta(days=DRAFT_LINK_DAYS)
+            application.decision_note = note
+        elif action in ("award", "reject"):
+            application.decided_at = now
+            application.decision_note = note
+        application.save()
+        label = APPLICANT if actor == "applicant" else (user.get_username() if user else SYSTEM)
+        log(application, old, application.status, action, note, user=user, actor_label=label)
+        vignet = award(application, now) if action == "award" else None
+        notify(application, action, token=token, vignet=vignet)
+    return application
+
+
+def award(application: Application, now) -> Vignet:
+    """Award (or, for a renewal, extend) the vignet: valid for two years from today."""
+    today = timezone.localdate(now)
+    fields = {
+        "organisation": application.organisation,
+        "place": application.place,
+        "contact_name": application.contact_name,
+        "email": application.email,
+        "awarded_on": today,
+        "valid_from": today,
+        "valid_until": criteria.valid_until(today),
+        "application": application,
+        "reminders_sent": 0,
+        "revoked_at": None,
+        "revoked_reason": "",
+    }
+    if application.renewal_of_id:
+        vignet = Vignet.objects.select_for_update().get(pk=application.renewal_of_id)
+        for name, value in fields.items():
+            setattr(vignet, name, value)
+        vignet.save()
+    else:
+        vignet = Vignet.objects.create(first_awarded_on=today, **fields)
+    return vignet
+
+
+# --- holders and renewals -------------------------------------------------------------------
+
+
+def holder_link(vignet: Vignet) -> str:
+    """A fresh private link for the holder (only its hash is kept: every mail gets a new one,
+    which replaces the one before)."""
+    token, vignet.holder_token_hash = new_token()
+    vignet.holder_token_expires_at = timezone.now() + timedelta(days=HOLDER_LINK_DAYS)
+    vignet.save(update_fields=["holder_token_hash", "holder_token_expires_at"])
+    return absolute(reverse("vignet:holder", args=[token]))
+
+
+def vignet_by_holder_token(token: str) -> Vignet | None:
+    if not token or len(token) > 100:
+        return None
+    vignet = Vignet.objects.filter(holder_token_hash=token_hash(token)).first()
+    if vignet is None or vignet.holder_token_expires_at < timezone.now():
+        return None
+    return vignet
+
+
+def renewal_refusal(vignet: Vignet, today=None) -> str | None:
+    """Why a renewal cannot be started now (Dutch), or None."""
+    today = today or timezone.localdate()
+    if vignet.revoked_at:
+        return _("Dit vignet is ingetrokken en kan niet worden verlengd.")
+    opens = criteria.renewal_opens(vignet.awarded_on)
+    if today < opens:
+        return _("Verlengen kan vanaf %(date)s, drie maanden voor het vignet verloopt.") % {
+            "date": criteria.dutch_date(opens)
+        }
+    return None
+
+
+def start_renewal(vignet: Vignet, consent_text: str) -> tuple[Application, str | None]:
+    """A renewal draft, filled in from the last application (no new baseline needed); when one
+    is already in progress that one is returned (token None: the holder has its link)."""
+    refusal = renewal_refusal(vignet)
+    if refusal:
+        raise NotAllowed(refusal)
+    existing = vignet.renewal_in_progress()
+    if existing is not None:
+        return existing, None
+    last = vignet.application
+    fields = {
+        name: getattr(last, name)
+        for name in ("organisation", "place", "contact_name", "email", "phone",
+                     "target_group_size", "guidance_name", "guidance_organisation",
+                     "guidance_description")
+    }  # fmt: skip
+    return save_draft(Draft(fields, [], [], []), None, consent_text, renewal_of=vignet)
+
+
+def revoke(vignet_id: int, reason: str, user=None) -> Vignet:
+    with transaction.atomic():
+        vignet = Vignet.objects.select_for_update().get(pk=vignet_id)
+        vignet.revoked_at = timezone.now()
+        vignet.revoked_reason = reason
+        vignet.save(update_fields=["revoked_at", "revoked_reason"])
+    return vignet
+
+
+def due_reminder(vignet: Vignet, today) -> int | None:
+    """Which reminder (1 = window opens, 2 = a month before expiry) is due today and not sent
+    yet, or None. A late first run sends only the latest one due."""
+    if vignet.revoked_at or today > vignet.valid_until:
+        return None
+    due = None
+    for number, months in enumerate(REMINDER_MONTHS_BEFORE_EXPIRY, start=1):
+        if today >= criteria.add_months(vignet.valid_until, -months):
+            due = number
+    return due if due is not None and due > vignet.reminders_sent else None
+
+
+def send_renewal_reminders(today=None) -> int:
+    """Queue the renewal reminders due today (idempotent: run it daily, or more often)."""
+    today = today or timezone.localdate()
+    sent = 0
+    # A rough pre-selection; due_reminder decides. Not add_months(today, 3): month ends are
+    # clamped (31 May − 3 months = 28 February, but 28 February + 3 months = 28 May), so that
+    # would skip the day the window opens.
+    latest = criteria.add_months(today, criteria.RENEWAL_WINDOW_MONTHS + 1)
+    candidates = Vignet.objects.filter(
+        revoked_at__isnull=True,
+        valid_until__gte=today,
+        valid_until__lte=latest,
+        reminders_sent__lt=len(REMINDER_MONTHS_BEFORE_EXPIRY),
+    )
+    for vignet_id in candidates.values_list("pk", flat=True):
+        with transaction.atomic():
+            vignet = Vignet.objects.select_for_update().get(pk=vignet_id)
+            number = due_reminder(vignet, today)
+            if number is None or vignet.renewal_in_progress() is not None:
+                continue
+            vignet.reminders_sent = number
+            vignet.save(update_fields=["reminders_sent"])
+            queue_email(
+                vignet.email,
+                _("Je Vignet Vitaal Bedrijf verloopt op %(date)s: verleng het op tijd")
+                % {"date": criteria.dutch_date(vignet.valid_until)},
+                "vignet/email/reminder.txt",
+                {"vignet": vignet, "link": holder_link(vignet), "number": number},
+                topic=f"vignet-{vignet.pk}",
+            )
+            sent += 1
+    return sent
+
+
+# --- audit log and mail ---------------------------------------------------------------------
+
+
+def log(application, old, new, action, note="", user=None, actor_label=SYSTEM):
+    Event.objects.create(
+        application=application,
+        actor=user,
+        actor_label=actor_label,
+        action=action,
+        from_status=old,
+        to_status=new,
+        note=note,
+    )
+
+
+SUBJECTS = {
+    "draft_saved": "Je aanvraag voor het Vignet Vitaal Bedrijf is bewaard",
+    "submit": "Je aanvraag voor het Vignet Vitaal Bedrijf is ingediend ({reference})",
+    "request_info": "Graag een aanvulling op je vignetaanvraag {reference}",
+    "award": "Gefeliciteerd: jullie krijgen het Vignet Vitaal Bedrijf ({reference})",
+    "reject": "Besluit over je vignetaanvraag {reference}",
+}
+
+
+def notify(application: Application, event: str, token=None, vignet=None) -> None:
+    if event not in SUBJECTS:
+        return
+    context = {"application": application, "vignet": vignet}
+    if token:
+        context["link"] = absolute(reverse("vignet:draft", args=[token]))
+    if vignet is not None:
+        context["verification_url"] = absolute(reverse("vignet:verify", args=[vignet.public_id]))
+        context["badge_url"] = absolute(reverse("vignet:badge", args=[vignet.public_id]))
+        context["holder_link"] = holder_link(vignet)
+        context["valid_until"] = criteria.dutch_date(vignet.valid_until)
+    queue_email(
+        application.email,
+        SUBJECTS[event].format(reference=application.reference or ""),
+        f"vignet/email/{event}.txt",
+        context,
+        topic=application.reference or f"vignet-concept-{application.pk}",
+    )

@@ -32,9 +32,11 @@ def queue_email(
     context: dict,
     topic: str = "",
     attachments: list[tuple[str, str, str]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> OutgoingEmail:
     """Write the e-mail to the outbox; `attachments` are (file name, text, MIME type), e.g. an
-    .ics file as ("webinar.ics", calendar_text, "text/calendar")."""
+    .ics file as ("webinar.ics", calendar_text, "text/calendar"); `headers` are extra header
+    lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058)."""
     body = render_to_string(template, context).strip() + "\n"
     email = OutgoingEmail.objects.create(
         to=to,
@@ -42,6 +44,7 @@ def queue_email(
         body=body,
         topic=topic[:100],
         attachments=[list(attachment) for attachment in attachments or []],
+        headers=dict(headers or {}),
     )
     transaction.on_commit(lambda: send_email_task.enqueue(email.pk))
     return email
@@ -49,7 +52,13 @@ def queue_email(
 
 def transmit(email: OutgoingEmail) -> None:
     """Hand one e-mail to the mail server (raises when it fails)."""
-    message = EmailMessage(email.subject, email.body, settings.DEFAULT_FROM_EMAIL, [email.to])
+    message = EmailMessage(
+        email.subject,
+        email.body,
+        settings.DEFAULT_FROM_EMAIL,
+        [email.to],
+        headers=dict(email.headers or {}),
+    )
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
     message.send()

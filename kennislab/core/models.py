@@ -91,6 +91,8 @@ class OutgoingEmail(models.Model):
     topic = models.CharField(_("over"), max_length=100, blank=True)  # e.g. "KV-2026-0042"
     # [[file name, text, MIME type], …], e.g. the .ics of an event registration
     attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
+    # extra header lines, e.g. {"List-Unsubscribe": "<https://…>"} (RFC 8058 one-click)
+    headers = models.JSONField(_("kopregels"), default=dict, blank=True)
 
     class Meta:
         verbose_name = _("uitgaande e-mail")

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "kennislab.vouchers",
     "kennislab.vignet",
     "kennislab.campaigns",
+    "kennislab.challenge",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -215,6 +216,7 @@ DEMO_LOADERS = [
     "kennislab.vouchers.demo",
     "kennislab.vignet.demo",
     "kennislab.campaigns.demo",
+    "kennislab.challenge.demo",
 ]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

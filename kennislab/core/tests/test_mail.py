@@ -162,3 +162,27 @@ def test_mail_without_attachments_has_none(django_capture_on_commit_callbacks, m
     assert message.attachments == []
     assert not message.message().is_multipart()  # a plain text mail, as before attachments
     assert message.from_email == settings.DEFAULT_FROM_EMAIL
+
+
+def test_extra_headers_are_stored_and_sent(django_capture_on_commit_callbacks):
+    headers = {
+        "List-Unsubscribe": "<http://testserver/uitdaging/afmelden/abc/>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        email = outbox.queue_email(
+            "iemand@voorbeeld.example", "Onderwerp", TEMPLATE, {"application": None},
+            headers=headers,
+        )  # fmt: skip
+    assert OutgoingEmail.objects.get(pk=email.pk).headers == headers
+    [sent] = mail.outbox
+    message = sent.message()
+    assert message["List-Unsubscribe"] == "<http://testserver/uitdaging/afmelden/abc/>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+
+def test_mail_without_extra_headers_has_none(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        email = queue()
+    assert OutgoingEmail.objects.get(pk=email.pk).headers == {}
+    assert mail.outbox[0].message()["List-Unsubscribe"] is None

@@ -18,6 +18,8 @@ urlpatterns = [
     path("kennisvouchers/", include("kennislab.vouchers.urls")),
     path("vignet/", include("kennislab.vignet.urls")),
     path("agenda/", include("kennislab.campaigns.urls")),
+    path("uitdaging/", include("kennislab.challenge.urls")),
+    path("campagnes/", include("kennislab.campaigns.relay_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,4 +1,5 @@
-"""The one agenda: upcoming events with multi-select filters, and the same list as iCal feeds."""
+"""The one agenda: upcoming events and the approved activities of relay campaigns, with
+multi-select filters, and the same list as iCal feeds."""
 
 from __future__ import annotations
 
@@ -42,6 +43,8 @@ def agenda_context(request, page) -> dict:
     kinds = _chosen(request, "soort", dict(Kind.choices))
     themes = _chosen(request, "thema", theme_slugs)
     formats = _chosen(request, "vorm", FORMATS)
+    from . import activities, relay
+
     events = list(with_places(upcoming(kinds, themes, formats)))
     for event in events:
         event.places = (
@@ -49,8 +52,14 @@ def agenda_context(request, page) -> dict:
             if event.registration and event.capacity is not None
             else None
         )
+        event.agenda_start = event.starts_at
+    found = relay.upcoming_dated(kinds, themes, formats)
+    for activity in found:
+        activity.agenda_start = activities.starts(activity)
+        activity.is_activity = True
+    items = sorted([*events, *found], key=lambda item: item.agenda_start)
     return {
-        "events": events,
+        "events": items,
         "filters": [
             ("soort", "Soort", list(Kind.choices), kinds),
             ("thema", "Thema", sorted(theme_slugs.items(), key=lambda item: item[1]), themes),

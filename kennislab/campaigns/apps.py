@@ -9,6 +9,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from kennislab.search import documents
 
+        from . import tasks  # noqa: F401  (registers the daily job)
         from .search import register_providers
 
         register_providers(documents)

@@ -1,5 +1,6 @@
 """Events and webinars: the agenda page, event pages, registrations with a waiting list and their
-audit log, and sign-ups to watch a past webinar back.
+audit log, and sign-ups to watch a past webinar back. Regional relay campaigns: the campaign page
+with its regions (provinces and week), activities registered by organisers, and their log.
 
 How many places are taken is never stored as a counter: it is counted from the registrations,
 under a lock on the event's row (services.py), so a capacity holds under concurrent sign-ups.
@@ -13,10 +14,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kennislab.content.blocks import ContentPageBody
@@ -34,6 +36,9 @@ class Kind(models.TextChoices):
     TALK = "talk", _("Gesprek of presentatie")
     TRY_OUT = "try_out", _("Uitproberen")
     OTHER = "other", _("Anders")
+
+
+KIND_LABELS = dict(Kind.choices)
 
 
 class Status(models.TextChoices):
@@ -253,3 +258,243 @@ class RecordingAccess(models.Model):
 
     def __str__(self):
         return f"{self.email} – {self.event}"
+
+
+# --- regional relay campaigns -------------------------------------------------------------------
+
+
+class ProvincesField(models.JSONField):
+    """A list of province slugs (rules.PROVINCES), edited as checkboxes."""
+
+    def formfield(self, **kwargs):
+        return forms.TypedMultipleChoiceField(
+            choices=rules.PROVINCES,
+            widget=forms.CheckboxSelectMultiple,
+            required=not self.blank,
+            label=self.verbose_name,
+            help_text=self.help_text,
+            error_messages={"required": _("Kies minstens één provincie.")},
+        )
+
+
+class RelayCampaignForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        regions = self.formsets.get("regions")
+        if regions is None:
+            return cleaned
+        kept = [
+            form for form in regions.forms
+            if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]  # fmt: skip
+        twice = rules.duplicate_provinces([form.cleaned_data["provinces"] for form in kept])
+        for form in kept:
+            mine = twice & set(form.cleaned_data["provinces"])
+            double = sorted(rules.PROVINCE_NAMES[province] for province in mine)
+            if double:
+                form.add_error(
+                    "provinces",
+                    _("Hoort al bij een andere regio: %(names)s.") % {"names": ", ".join(double)},
+                )
+        return cleaned
+
+
+class RelayCampaignPage(Page):
+    """A campaign that travels through the regions, one week each, filled with activities that
+    organisations register themselves (the "Slimme Zorg Estafette")."""
+
+    intro = models.TextField(_("introductie"), blank=True)
+    body = StreamField(ContentPageBody(), blank=True, verbose_name=_("inhoud"))
+    themes = ParentalManyToManyField(Theme, blank=True, related_name="+", verbose_name=_("thema's"))
+    registration_closes_on = models.DateField(
+        _("activiteiten aanmelden kan tot en met"),
+        null=True,
+        blank=True,
+        help_text=_("Leeg: tot en met de laatste dag van de laatste week."),
+    )
+    contact_email = models.EmailField(
+        _("e-mailadres van het campagneteam"), blank=True,
+        help_text=_("Voor vragen van organisatoren; staat in de e-mails."),
+    )  # fmt: skip
+
+    base_form_class = RelayCampaignForm
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("regions", heading=_("Regio's en weken"), label=_("Regio"), min_num=1),
+        FieldRowPanel([FieldPanel("registration_closes_on"), FieldPanel("contact_email")]),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = []
+    template = "campaigns/relay_campaign_page.html"
+
+    class Meta:
+        verbose_name = _("estafettecampagne")
+        verbose_name_plural = _("estafettecampagnes")
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_CAMPAIGN_SLUGS:
+            raise ValidationError({"slug": _("Deze korte naam is gereserveerd; kies een andere.")})
+
+    def weeks(self) -> list[rules.Week]:
+        return [region.week() for region in self.regions.all()]
+
+    def registration_open(self, today=None) -> bool:
+        return rules.registration_open(
+            self.weeks(), self.registration_closes_on, today or timezone.localdate()
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from .relay import campaign_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(campaign_context(request, self))
+        return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, no_cache=True)  # approved activities appear at once
+        return response
+
+
+RESERVED_CAMPAIGN_SLUGS = {"activiteit"}  # used by the URLs under /campagnes/ (relay_urls.py)
+
+
+class CampaignRegion(Orderable):
+    page = ParentalKey(RelayCampaignPage, on_delete=models.CASCADE, related_name="regions")
+    name = models.CharField(_("naam"), max_length=60, help_text=_("Bijvoorbeeld: Oost."))
+    slug = models.SlugField(_("korte naam"), max_length=60, help_text=_("Voor de iCal-link."))
+    starts_on = models.DateField(_("eerste dag van de week"))
+    ends_on = models.DateField(_("laatste dag van de week"))
+    provinces = ProvincesField(_("provincies"), default=list)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("slug")]),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldPanel("provinces"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("regio")
+        verbose_name_plural = _("regio's")
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("De laatste dag moet na de eerste dag liggen.")})
+
+    def week(self) -> rules.Week:
+        return rules.Week(self.slug, self.name, self.starts_on, self.ends_on,
+                          tuple(self.provinces or ()))  # fmt: skip
+
+    def province_names(self) -> str:
+        return ", ".join(rules.PROVINCE_NAMES.get(p, p) for p in self.provinces or ())
+
+
+class ActivityStatus(models.TextChoices):
+    SUBMITTED = rules.SUBMITTED, _("Wacht op beoordeling")
+    CHANGES = rules.CHANGES, _("Aanpassing gevraagd")
+    APPROVED = rules.APPROVED, _("Gepubliceerd")
+    REJECTED = rules.REJECTED, _("Afgewezen")
+    WITHDRAWN = rules.WITHDRAWN, _("Ingetrokken")
+
+
+class Activity(models.Model):
+    """An activity an organisation registers for a relay campaign: a few fields at first, the
+    rest later through the private link; public once an editor approves it."""
+
+    campaign = models.ForeignKey(
+        RelayCampaignPage, on_delete=models.PROTECT, related_name="activities",
+        verbose_name=_("campagne"),
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=20, choices=ActivityStatus.choices,
+                              default=ActivityStatus.SUBMITTED, db_index=True)  # fmt: skip
+    province = models.CharField(_("provincie"), max_length=20, choices=rules.PROVINCES)
+    organiser = models.CharField(_("organisatie"), max_length=200)
+    contact_name = models.CharField(_("contactpersoon"), max_length=150)
+    email = models.EmailField(_("e-mailadres"))
+    phone = models.CharField(_("telefoon"), max_length=30, blank=True)
+    title = models.CharField(_("titel"), max_length=200)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, blank=True)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    starts_at = models.TimeField(_("begintijd"), null=True, blank=True)
+    ends_at = models.TimeField(_("eindtijd"), null=True, blank=True)
+    online = models.BooleanField(_("online"), default=False)
+    location = models.CharField(_("plaats"), max_length=200, blank=True)
+    link = models.URLField(_("link"), blank=True)
+    audience = models.CharField(_("voor wie"), max_length=300, blank=True)
+    description = models.TextField(_("beschrijving"), blank=True)
+    complete = models.BooleanField(_("compleet"), default=False, db_index=True)
+    changed_after_approval = models.BooleanField(_("gewijzigd na publicatie"), default=False)
+    editor_note = models.TextField(_("laatste bericht van de redactie"), blank=True)
+    consent_text = models.TextField(_("tekst van de toestemming"), blank=True)
+    created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
+    updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_expires_at = models.DateTimeField(editable=False)
+    reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
+    last_reminded_on = models.DateField(_("laatst herinnerd"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+        ordering = ["date", "starts_at", "pk"]
+        default_permissions = ("view",)
+        permissions = [("moderate_activity", _("Kan activiteiten beoordelen"))]
+        indexes = [models.Index(fields=["campaign", "status", "date"], name="activity_listing")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("relay:activity", args=[self.campaign.slug, self.pk])
+
+    def missing(self) -> list[str]:
+        return rules.missing({field: getattr(self, field) for field in
+                              ("kind", "date", "starts_at", "ends_at", "online", "location",
+                               "link", "description")})  # fmt: skip
+
+    @property
+    def province_name(self) -> str:
+        return rules.PROVINCE_NAMES.get(self.province, self.province)
+
+    @property
+    def kind_label(self) -> str:
+        """Like get_kind_display, without its per-call flattening of the choices (a campaign
+        page shows hundreds of cards)."""
+        return str(KIND_LABELS.get(self.kind, "")) if self.kind else ""
+
+    def week(self) -> rules.Week | None:
+        return rules.week_for(self.province, self.campaign.weeks())
+
+
+class ActivityEvent(AuditEvent):
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="events", verbose_name=_("activiteit"),
+    )  # fmt: skip
+    action = models.CharField(_("stap"), max_length=30)
+    from_status = models.CharField(_("van"), max_length=20, choices=ActivityStatus.choices,
+                                   blank=True)  # fmt: skip
+    to_status = models.CharField(_("naar"), max_length=20, choices=ActivityStatus.choices)
+
+    class Meta(AuditEvent.Meta):
+        verbose_name = _("wijziging van een activiteit")
+        verbose_name_plural = _("wijzigingen van activiteiten")
+
+    def __str__(self):
+        return f"{self.activity}: {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        step = rules.STEP_BY_ACTION.get(self.action)
+        labels = {"register": _("Aangemeld"), "change": _("Gewijzigd door de organisator")}
+        return step.label if step else str(labels.get(self.action, self.action))

@@ -1,11 +1,13 @@
-"""Event pages in the site search (title, intro and body, like any content page)."""
+"""Event pages and relay campaign pages in the site search (title, intro and body, like any
+content page). Activities are found through their campaign page."""
 
 
 def register_providers(documents):
     from kennislab.search.documents import content_page_document
 
-    from .models import EventPage
+    from .models import EventPage, RelayCampaignPage
 
-    documents.register(
-        EventPage, content_page_document, lambda: EventPage.objects.live().iterator(200)
-    )
+    for model in (EventPage, RelayCampaignPage):
+        documents.register(
+            model, content_page_document, lambda model=model: model.objects.live().iterator(200)
+        )

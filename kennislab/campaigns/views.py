@@ -4,8 +4,11 @@ participant's private page (cancel), watching a webinar back, and the iCal downl
 from __future__ import annotations
 
 import contextlib
+import functools
 
+from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -14,11 +17,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennislab.content.models import Theme
+from kennislab.core import pagecache
 from kennislab.core.ratelimit import rate_limited
 
-from . import agenda, ics, services
-from .forms import CONSENT_TEXT, RECORDING_CONSENT_TEXT, RecordingForm, RegistrationForm
-from .models import EventPage, RecordingAccess
+from . import activities, agenda, ics, relay, rules, services
+from .forms import (
+    ACTIVITY_CONSENT_TEXT,
+    CONSENT_TEXT,
+    RECORDING_CONSENT_TEXT,
+    ActivityForm,
+    RecordingForm,
+    RegistrationForm,
+)
+from .models import Activity, ActivityStatus, EventPage, RecordingAccess, RelayCampaignPage
 
 RECORDING_COOKIE = "kennislab_terugkijken"
 RECORDING_COOKIE_DAYS = 365
@@ -134,6 +145,30 @@ def recording(request, slug):
 # --- calendars ----------------------------------------------------------------------------------
 
 
+def cached_feed(view):
+    """Keep a feed's bytes in the cache (as long as pages: PAGE_CACHE_SECONDS) under the page
+    cache's generation, so any change to what it lists renders it fresh; calendar apps poll."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds:
+            return view(request, *args, **kwargs)
+        key = f"feed:{pagecache.generation()}:{request.get_host()}:{request.path}"
+        hit = cache.get(key)
+        if hit is not None:
+            response = HttpResponse(hit[0], content_type="text/calendar; charset=utf-8")
+            response["Content-Disposition"] = hit[1]
+            response["Cache-Control"] = "public, max-age=900"
+            return response
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            cache.set(key, (response.content, response["Content-Disposition"]), seconds)
+        return response
+
+    return wrapper
+
+
 def _calendar_response(entries, name, filename, request):
     body = ics.calendar_bytes(entries, name=name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
@@ -160,18 +195,176 @@ def event_ics(request, slug):
 
 @require_GET
 @rate_limited("agenda-feed", limit=240, window=3600)
+@cached_feed
 def feed(request):
     events = agenda.upcoming().specific()
-    return _calendar_response(_entries(request, events), _("Agenda Kennislab"),
+    entries = _entries(request, events) + _activity_entries(request, relay.upcoming_dated())
+    return _calendar_response(sorted(entries, key=lambda entry: entry.starts_at),
+                              _("Agenda Kennislab"),
                               "agenda-kennislab.ics", request)  # fmt: skip
 
 
 @require_GET
 @rate_limited("agenda-feed", limit=240, window=3600)
+@cached_feed
 def theme_feed(request, slug):
     theme = Theme.objects.filter(slug=slug).first()
     if theme is None:
         raise Http404(_("Dit thema bestaat niet."))
     events = agenda.upcoming(themes=[slug]).specific()
-    return _calendar_response(_entries(request, events), _("Agenda Kennislab: %(theme)s")
+    entries = _entries(request, events) + _activity_entries(
+        request, relay.upcoming_dated(themes=[slug])
+    )
+    return _calendar_response(sorted(entries, key=lambda entry: entry.starts_at),
+                              _("Agenda Kennislab: %(theme)s")
                               % {"theme": theme.name}, f"agenda-{slug}.ics", request)  # fmt: skip
+
+
+# --- relay campaigns ----------------------------------------------------------------------------
+
+
+def _campaign(slug):
+    return RelayCampaignPage.objects.live().public().filter(slug=slug).first()
+
+
+def _campaign_unknown(request):
+    return render(request, "campaigns/campaign_unknown.html", status=404)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("activity-register", limit=20, window=3600, methods=["POST"])
+def register_activity(request, slug):
+    campaign = _campaign(slug)
+    if campaign is None:
+        return _campaign_unknown(request)
+    is_open = campaign.registration_open()
+    form = ActivityForm(request.POST if request.method == "POST" else None, campaign=campaign)
+    refusal, conflict = None, False
+    if request.method == "POST" and is_open and form.is_valid():
+        try:
+            _activity, token = activities.register(campaign.pk, form.cleaned_data,
+                                                   str(ACTIVITY_CONSENT_TEXT))  # fmt: skip
+        except services.Refused as refused:
+            conflict = True
+            if refused.field:
+                form.add_error(refused.field, refused.message)
+            else:
+                refusal = refused.message
+        else:
+            return HttpResponseRedirect(reverse("relay:edit", args=[token]) + "?nieuw=1",
+                                        status=303)  # fmt: skip
+    if not is_open:
+        refusal = activities.closed_message(campaign)
+    status = 200 if request.method == "GET" else (409 if refusal or conflict else 400)
+    context = {"form": form, "campaign": campaign, "refusal": refusal, "is_open": is_open}
+    return render(request, "campaigns/activity_register.html", context, status=status)
+
+
+def _activity_initial(activity):
+    return {field: getattr(activity, field) for field in activities.FIELDS}
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("activity-edit", limit=60, window=3600, methods=["POST"])
+def edit_activity(request, token):
+    """The organiser's private page: complete or change the activity, or withdraw it."""
+    activity = activities.by_token(token)
+    if activity is None:
+        return _private(render(request, "campaigns/activity_unknown.html", status=404))
+    campaign = activity.campaign
+    editable = activity.status in rules.EDITABLE
+    form = ActivityForm(campaign=campaign, editing=True, initial=_activity_initial(activity))
+    message, status = None, 200
+    if request.method == "POST" and request.POST.get("intrekken") == "ja":
+        try:
+            activity = activities.withdraw(activity.pk)
+            message = _("Je activiteit is ingetrokken. Dank je wel dat je het laat weten.")
+        except services.Refused as refused:
+            message, status = refused.message, 409
+        editable = activity.status in rules.EDITABLE
+    elif request.method == "POST" and not editable:
+        message, status = _("Deze activiteit kan niet meer worden gewijzigd."), 409
+    elif request.method == "POST":
+        form = ActivityForm(request.POST, campaign=campaign, editing=True)
+        status = 400
+        if form.is_valid():
+            try:
+                activity = activities.update(activity.pk, form.cleaned_data)
+            except services.Refused as refused:
+                form.add_error(refused.field, refused.message)
+                status = 409
+            else:
+                return _private(HttpResponseRedirect(request.path + "?opgeslagen=1", status=303))
+    if request.method == "GET" and request.GET.get("opgeslagen"):
+        message = _("Je wijzigingen zijn opgeslagen.")
+    context = {"activity": activity, "campaign": campaign, "form": form, "editable": editable,
+               "message": message, "message_is_error": status != 200,
+               "new": request.GET.get("nieuw") == "1", "week": activity.week(),
+               "missing": activity.missing()}  # fmt: skip
+    return _private(render(request, "campaigns/activity_edit.html", context, status=status))
+
+
+def _public_activity(slug, pk):
+    return (
+        Activity.objects.filter(
+            pk=pk,
+            status=ActivityStatus.APPROVED,
+            campaign__in=RelayCampaignPage.objects.live().public().filter(slug=slug),
+        )
+        .select_related("campaign")
+        .first()
+    )
+
+
+@require_GET
+def activity_detail(request, slug, pk):
+    activity = _public_activity(slug, pk)
+    if activity is None:
+        return _campaign_unknown(request)
+    context = {"activity": activity, "campaign": activity.campaign, "week": activity.week(),
+               "starts": activities.starts(activity),
+               "ends": activities.ends(activity)}  # fmt: skip
+    return render(request, "campaigns/activity_detail.html", context)
+
+
+def _activity_entries(request, found):
+    return [
+        activities.calendar_entry(a, request.build_absolute_uri(a.get_absolute_url()))
+        for a in found
+    ]
+
+
+@require_GET
+def activity_ics(request, slug, pk):
+    activity = _public_activity(slug, pk)
+    if activity is None or activities.starts(activity) is None:
+        return _campaign_unknown(request)
+    return _calendar_response(_activity_entries(request, [activity]), activity.title,
+                              ics.ics_filename(activity.title), request)  # fmt: skip
+
+
+@require_GET
+@rate_limited("agenda-feed", limit=240, window=3600)
+@cached_feed
+def campaign_feed(request, slug):
+    campaign = _campaign(slug)
+    if campaign is None:
+        return _campaign_unknown(request)
+    found = relay.upcoming_dated(campaign=campaign)
+    return _calendar_response(_activity_entries(request, found), campaign.title,
+                              f"{campaign.slug}.ics", request)  # fmt: skip
+
+
+@require_GET
+@rate_limited("agenda-feed", limit=240, window=3600)
+@cached_feed
+def region_feed(request, slug, region):
+    campaign = _campaign(slug)
+    found_region = campaign and campaign.regions.filter(slug=region).first()
+    if not found_region:
+        return _campaign_unknown(request)
+    found = relay.upcoming_dated(campaign=campaign, region=found_region)
+    name = _("%(campaign)s: regio %(region)s") % {"campaign": campaign.title,
+                                                 "region": found_region.name}  # fmt: skip
+    return _calendar_response(_activity_entries(request, found), name,
+                              f"{campaign.slug}-{found_region.slug}.ics", request)  # fmt: skip

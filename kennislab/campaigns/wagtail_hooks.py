@@ -1,6 +1,8 @@
-"""Back office for events (Wagtail admin, menu "Evenementen"): registrations per event with
-filters, search, export (the participant list) and per registration its history; staff with
-`manage_registration` can cancel on someone's behalf (the waiting list moves up)."""
+"""Back office for events and campaigns (Wagtail admin, menu "Evenementen"): registrations per
+event with filters, search, export (the participant list) and per registration its history;
+staff with `manage_registration` can cancel on someone's behalf (the waiting list moves up).
+Activities of relay campaigns: a moderation list (waiting first, incomplete and changed after
+publication marked) where staff with `moderate_activity` approve, ask for changes or reject."""
 
 from __future__ import annotations
 
@@ -15,10 +17,11 @@ from wagtail.permissions import policy_registry, register_permission_policy
 from kennislab.core.admin_views import ActionInspectView, RecordViewSet
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
-from . import services
-from .models import RecordingAccess, Registration, Status
+from . import activities, rules, services
+from .models import Activity, ActivityStatus, RecordingAccess, Registration, Status
 
 register_permission_policy(Registration, ReadOnlyPermissionPolicy(Registration))
+register_permission_policy(Activity, ReadOnlyPermissionPolicy(Activity))
 register_permission_policy(RecordingAccess, ReadOnlyPermissionPolicy(RecordingAccess))
 
 
@@ -108,11 +111,105 @@ class RecordingAccessViewSet(RecordViewSet):
     permission_codenames = ("view_recordingaccess",)
 
 
+class ModerationForm(forms.Form):
+    action = forms.ChoiceField(
+        label=_("Besluit"), widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een besluit.")},
+    )  # fmt: skip
+    note = forms.CharField(
+        label=_("Bericht aan de organisator"), max_length=2000, required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Nodig bij aanpassing vragen en afwijzen; gaat per e-mail naar de "
+                    "organisator en komt in het logboek."),
+    )  # fmt: skip
+
+    def __init__(self, *args, status, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.steps = rules.available_steps(status, "editor")
+        self.fields["action"].choices = [(step.action, step.label) for step in self.steps]
+
+    def clean(self):
+        cleaned = super().clean()
+        step = rules.STEP_BY_ACTION.get(cleaned.get("action"))
+        if step and step.note_required and not cleaned.get("note", "").strip():
+            self.add_error("note", _("Schrijf de organisator waarom."))
+        return cleaned
+
+
+class ActivityInspectView(ActionInspectView):
+    template_name = "campaigns/admin/activity_inspect.html"
+    form_context_name = "moderation_form"
+    refusals = (rules.NotAllowed, services.Refused)
+    fields = ["campaign", "status", "title", "organiser", "contact_name", "email", "phone",
+              "province", "kind", "date", "starts_at", "ends_at", "online", "location", "link",
+              "audience", "description", "complete", "changed_after_approval", "editor_note",
+              "created_at", "updated_at", "reminders_sent", "consent_text"]  # fmt: skip
+
+    def can_act(self) -> bool:
+        return policy_registry.get_by_type(Activity).user_has_permission(
+            self.request.user, "moderate"
+        )
+
+    def action_form(self, data=None):
+        return ModerationForm(data, status=self.object.status)
+
+    def offered(self, form) -> bool:
+        return bool(form.steps)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["events"] = self.object.events.select_related("actor")
+        context["missing"] = self.object.missing()
+        context["week"] = self.object.week()
+        return context
+
+    def act(self, form) -> str:
+        step = rules.STEP_BY_ACTION[form.cleaned_data["action"]]
+        activities.moderate(self.object.pk, step.action, form.cleaned_data["note"],
+                            self.request.user)  # fmt: skip
+        return _t("‘%(title)s’: %(step)s.") % {"title": self.object.title,
+                                               "step": step.label.lower()}  # fmt: skip
+
+
+class ActivityViewSet(RecordViewSet):
+    model = Activity
+    icon = "tasks"
+    menu_label = _("Activiteiten")
+    menu_order = 50
+    inspect_view_class = ActivityInspectView
+    list_display = [
+        "title",
+        Column("campaign", label=_("Campagne"), accessor="campaign.title"),
+        Column("province_name", label=_("Provincie")),
+        DateColumn("date", label=_("Datum")),
+        StatusTagColumn(
+            "get_status_display", label=_("Status"),
+            primary=lambda activity: activity.status == ActivityStatus.SUBMITTED,
+        ),
+        Column("complete", label=_("Compleet"),
+               accessor=lambda activity: _t("ja") if activity.complete else _t("nee")),
+        Column("changed_after_approval", label=_("Gewijzigd na publicatie"),
+               accessor=lambda activity: _t("ja") if activity.changed_after_approval else ""),
+    ]  # fmt: skip
+    list_filter = ["campaign", "status", "complete", "changed_after_approval", "province", "kind"]
+    search_fields = ["title", "organiser", "contact_name", "email"]
+    ordering = ["status", "date", "pk"]
+    list_export = ["campaign.title", "title", "organiser", "contact_name", "email", "phone",
+                   "province_name", "get_kind_display", "date", "starts_at", "ends_at",
+                   "online", "location", "link", "get_status_display", "complete"]  # fmt: skip
+    export_filename = "activiteiten"
+    permission_codenames = ("view_activity", "moderate_activity")
+
+
 class EventGroup(ModelViewSetGroup):
     menu_label = _("Evenementen")
     menu_icon = "date"
     menu_order = 270
-    items = (RegistrationViewSet("aanmeldingen"), RecordingAccessViewSet("terugkijkers"))
+    items = (
+        RegistrationViewSet("aanmeldingen"),
+        RecordingAccessViewSet("terugkijkers"),
+        ActivityViewSet("activiteiten"),
+    )
 
 
 @hooks.register("register_admin_viewset")

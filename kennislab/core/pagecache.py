@@ -75,6 +75,18 @@ IGNORED_MODELS = frozenset(
         "vignet.activity",
         "vignet.evidence",
         "vignet.event",
+        # event registrations show only places left, on pages that are never cached (no-cache);
+        # an activity's log never shows (the activity itself does, on its cached public page)
+        "campaigns.registration",
+        "campaigns.registrationevent",
+        "campaigns.recordingaccess",
+        "campaigns.activityevent",
+        # the challenge's participants and what they tick off show only as live figures on the
+        # challenge page, which is never cached (ChallengePage.serve)
+        "challenge.participant",
+        "challenge.team",
+        "challenge.checkin",
+        "challenge.sentmessage",
     }
 )
 

@@ -110,3 +110,7 @@ def event(make_event) -> EventPage:
     """An online webinar in ten days with 2 places; registration open until the start."""
     return make_event(title="Webinar eenzaamheid in de wijk", slug="webinar-eenzaamheid",
                       capacity=2)  # fmt: skip
+
+
+# the relay campaign fixtures (a frozen clock, a live campaign with the 2021 regions)
+from .relay_factories import campaign, clock  # noqa: E402, F401

@@ -196,3 +196,32 @@ def test_two_entries_give_two_events_with_distinct_uids():
 )
 def test_ics_filename(title, expected):
     assert ics.ics_filename(title) == expected
+
+
+@pytest.mark.django_db
+def test_feeds_are_cached_until_content_changes(client, settings, monkeypatch):
+    """With the page cache on, a feed is built once per content generation."""
+    from django.core.cache import cache
+
+    from kennislab.campaigns import agenda
+    from kennislab.core import pagecache
+
+    settings.PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    built = []
+    real = agenda.upcoming
+
+    def counting(*args, **kwargs):
+        built.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(agenda, "upcoming", counting)
+    first = client.get("/agenda/feed.ics")
+    second = client.get("/agenda/feed.ics")
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content
+    assert second["Content-Disposition"] == first["Content-Disposition"]
+    assert len(built) == 1
+    pagecache.bump_generation()  # what a committed change to an event or activity does
+    client.get("/agenda/feed.ics")
+    assert len(built) == 2

@@ -6,7 +6,7 @@ put the daily task in the worker's queue (next 07:00, then every day) unless it 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from ...daily import JOBS, plan_daily_run, run_daily_jobs
+from ... import daily
 
 
 class Command(BaseCommand):
@@ -25,19 +25,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, plannen=False, **options):
         if plannen:
-            result = plan_daily_run()
+            result = daily.plan_daily_run()
             if result is None:
                 self.stdout.write(
                     "Niets gepland: de dagelijkse taak staat al klaar, of de takenwachtrij kan "
                     "niet plannen (TASKS_BACKEND=database is nodig)."
                 )
             else:
-                moment = timezone.localtime(result.task.run_after)
-                self.stdout.write(
-                    f"Dagelijkse taken gepland ({len(JOBS)}), eerst op {moment:%d-%m-%Y %H:%M}."
-                )
+                moment = f"{timezone.localtime(result.task.run_after):%d-%m-%Y %H:%M}"
+                count = len(daily.JOBS)
+                self.stdout.write(f"Dagelijkse taken gepland ({count}), eerst op {moment}.")
             return
-        for name, sent in run_daily_jobs().items():
+        for name, sent in daily.run_daily_jobs().items():
             if sent is None:
                 self.stderr.write(f"{name}: mislukt (zie het log).")
             else:

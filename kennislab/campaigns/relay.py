@@ -1,0 +1,93 @@
+"""What the public sees of a relay campaign: its regions with their weeks, the approved
+activities per region with multi-select filters (region, kind, online or on site), and the same
+activities for the agenda and the iCal feeds."""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from . import activities, rules
+from .agenda import FORMATS
+from .models import Activity, ActivityStatus, Kind, RelayCampaignPage
+
+
+def approved(campaign=None, *, regions=(), kinds=(), formats=(), weeks=None):
+    """Approved activities of live, public campaigns (of one campaign, when given), filtered."""
+    found = Activity.objects.filter(
+        status=ActivityStatus.APPROVED, campaign__in=RelayCampaignPage.objects.live().public()
+    )
+    if campaign is not None:
+        found = found.filter(campaign=campaign)
+    if regions and weeks is not None:
+        provinces = {p for week in weeks if week.region in regions for p in week.provinces}
+        found = found.filter(province__in=provinces)
+    if kinds:
+        found = found.filter(kind__in=kinds)
+    if set(formats) == {"online"}:
+        found = found.filter(online=True)
+    elif set(formats) == {"op-locatie"}:
+        found = found.filter(online=False)
+    return found.order_by("date", "starts_at", "pk")
+
+
+def with_campaigns(found, campaign=None) -> list[Activity]:
+    """The activities as a list, each with its campaign attached: one query for all campaigns
+    instead of a join of the page's many columns on every row."""
+    found = list(found)
+    if campaign is not None:
+        campaigns = {campaign.pk: campaign}
+    else:
+        campaigns = RelayCampaignPage.objects.in_bulk({a.campaign_id for a in found})
+    for activity in found:
+        activity.campaign = campaigns[activity.campaign_id]
+    return found
+
+
+def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None):
+    """Approved activities with a date and a start time that have not ended: the agenda's and
+    the feeds' share of the campaigns."""
+    found = approved(campaign, kinds=kinds, formats=formats).filter(
+        date__gte=timezone.localdate(), starts_at__isnull=False
+    )
+    if themes:
+        found = found.filter(campaign__themes__slug__in=themes).distinct()
+    if region is not None:
+        found = found.filter(province__in=region.provinces)
+    now = timezone.now()
+    return [a for a in with_campaigns(found, campaign) if activities.ends(a) >= now]
+
+
+def _chosen(request, name, allowed):
+    return [value for value in request.GET.getlist(name) if value in allowed][:20]
+
+
+def campaign_context(request, page: RelayCampaignPage) -> dict:
+    weeks = page.weeks()
+    region_names = {week.region: week.name for week in weeks}
+    chosen_regions = _chosen(request, "regio", region_names)
+    kinds = _chosen(request, "soort", dict(Kind.choices))
+    formats = _chosen(request, "vorm", FORMATS)
+    found = with_campaigns(approved(page, regions=chosen_regions, kinds=kinds, formats=formats,
+                                    weeks=weeks), page)  # fmt: skip
+    sections = []
+    for week in weeks:
+        mine = [activity for activity in found if activity.province in week.provinces]
+        names = [rules.PROVINCE_NAMES.get(province, province) for province in week.provinces]
+        sections.append({"week": week, "activities": mine, "provinces": names})
+    shown = [s for s in sections if not chosen_regions or s["week"].region in chosen_regions]
+    return {
+        "sections_all": sections,
+        "sections": [
+            section
+            for section in sections
+            if not chosen_regions or section["week"].region in chosen_regions
+        ],
+        "activity_count": sum(len(section["activities"]) for section in shown),
+        "registration_open": page.registration_open(),
+        "filters": [
+            ("regio", "Regio", list(region_names.items()), chosen_regions),
+            ("soort", "Soort", list(Kind.choices), kinds),
+            ("vorm", "Online of op locatie", list(FORMATS.items()), formats),
+        ],
+        "filtered": bool(chosen_regions or kinds or formats),
+    }

@@ -13,3 +13,23 @@ class CampaignsConfig(AppConfig):
         from .search import register_providers
 
         register_providers(documents)
+        register_inbox()
+
+
+def register_inbox():
+    from django.urls import reverse
+
+    from kennislab.core import inbox
+
+    from .models import Activity, ActivityStatus
+
+    inbox.register(
+        inbox.InboxSource(
+            key="activiteiten",
+            label="Activiteiten",
+            permission="campaigns.moderate_activity",
+            waiting=lambda: Activity.objects.filter(status=ActivityStatus.SUBMITTED),
+            title=lambda activity: f"{activity.title} ({activity.organiser})",
+            admin_url=lambda activity: reverse("activiteiten:inspect", args=[activity.pk]),
+        )
+    )

@@ -9,6 +9,7 @@ under a lock on the event's row (services.py), so a capacity holds under concurr
 from __future__ import annotations
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -439,6 +440,10 @@ class Activity(models.Model):
     updated_at = models.DateTimeField(_("gewijzigd op"), default=timezone.now)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("toegewezen aan"),
+    )  # fmt: skip
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
     last_reminded_on = models.DateField(_("laatst herinnerd"), null=True, blank=True)
 

@@ -143,7 +143,8 @@ class ActivityInspectView(ActionInspectView):
     fields = ["campaign", "status", "title", "organiser", "contact_name", "email", "phone",
               "province", "kind", "date", "starts_at", "ends_at", "online", "location", "link",
               "audience", "description", "complete", "changed_after_approval", "editor_note",
-              "created_at", "updated_at", "reminders_sent", "consent_text"]  # fmt: skip
+              "created_at", "updated_at", "reminders_sent", "assigned_to",
+              "consent_text"]  # fmt: skip
 
     def can_act(self) -> bool:
         return policy_registry.get_by_type(Activity).user_has_permission(
@@ -190,8 +191,10 @@ class ActivityViewSet(RecordViewSet):
                accessor=lambda activity: _t("ja") if activity.complete else _t("nee")),
         Column("changed_after_approval", label=_("Gewijzigd na publicatie"),
                accessor=lambda activity: _t("ja") if activity.changed_after_approval else ""),
+        Column("assigned_to", label=_("Toegewezen aan")),
     ]  # fmt: skip
-    list_filter = ["campaign", "status", "complete", "changed_after_approval", "province", "kind"]
+    list_filter = ["campaign", "status", "complete", "changed_after_approval", "province", "kind",
+                   "assigned_to"]  # fmt: skip
     search_fields = ["title", "organiser", "contact_name", "email"]
     ordering = ["status", "date", "pk"]
     list_export = ["campaign.title", "title", "organiser", "contact_name", "email", "phone",

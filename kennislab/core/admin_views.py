@@ -1,10 +1,15 @@
 """Admin views shared by the capabilities."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
 from wagtail.admin.views.generic import InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
+
+from . import inbox
 
 
 class ActionInspectView(InspectView):
@@ -74,3 +79,65 @@ class RecordViewSet(ModelViewSet):
     def get_permissions_to_register(self):
         permissions = super().get_permissions_to_register()
         return permissions.filter(codename__in=self.permission_codenames)
+
+
+class InboxView(TemplateView):
+    """The moderation inbox (core/inbox.py): everything waiting that this user may decide on,
+    with filters, and taking an item or handing it to a colleague."""
+
+    template_name = "core/admin/inbox.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not inbox.sources_for(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        sources = inbox.sources_for(self.request.user)
+        source_key = self.request.GET.get("soort", "")
+        assigned = self.request.GET.get("toegewezen", "")
+        keys = {source.key for source in sources}
+        source_key = source_key if source_key in keys else ""
+        assigned = assigned if assigned in ("mij", "niemand") else ""
+        colleagues = get_user_model().objects.filter(is_active=True).order_by(
+            "first_name", "last_name", "username")  # fmt: skip
+        by_source = {
+            source.key: [user for user in colleagues if source.visible_to(user)]
+            for source in sources
+        }
+        items = inbox.items_for(self.request.user, source_key=source_key, assigned=assigned)
+        for item in items:
+            item.colleagues = by_source[item.source.key]
+        context.update(
+            {
+                "items": items,
+                "counts": inbox.counts_for(self.request.user),
+                "chosen_source": source_key,
+                "assigned": assigned,
+            }
+        )
+        return context
+
+    def post(self, request, *args, **kwargs):
+        user_id = request.POST.get("aan", "")
+        assignee = None
+        if user_id == "mij":
+            assignee = request.user
+        elif user_id.isdigit():
+            assignee = get_user_model().objects.filter(pk=int(user_id), is_active=True).first()
+            if assignee is None:
+                messages.error(request, _("Deze collega bestaat niet."))
+                return redirect(request.get_full_path())
+        pk = request.POST.get("id", "")
+        try:
+            if not pk.isdigit():
+                raise inbox.NotAllowed(_("Dit onderdeel bestaat niet."))
+            inbox.assign(request.user, request.POST.get("bron", ""), int(pk), assignee)
+        except inbox.NotAllowed as refused:
+            messages.error(request, str(refused))
+        else:
+            who = assignee.get_full_name() or assignee.get_username() if assignee else None
+            messages.success(request, _("Toegewezen aan %(who)s.") % {"who": who} if who
+                             else _("Toewijzing opgeheven."))  # fmt: skip
+        return redirect(request.get_full_path())

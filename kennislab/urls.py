@@ -20,6 +20,10 @@ urlpatterns = [
     path("agenda/", include("kennislab.campaigns.urls")),
     path("uitdaging/", include("kennislab.challenge.urls")),
     path("campagnes/", include("kennislab.campaigns.relay_urls")),
+    path("netwerk/", include("kennislab.network.urls")),
+    path("vragen/", include("kennislab.questions.urls")),
+    path("vragenlijsten/", include("kennislab.surveys.urls")),
+    path("nieuwsbrief/", include("kennislab.newsletter.urls")),
 ]
 
 if settings.DEBUG:

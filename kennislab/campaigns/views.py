@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kennislab.content.models import Theme
 from kennislab.core import pagecache
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.views import private
 
 from . import activities, agenda, ics, relay, rules, services
 from .forms import (
@@ -41,12 +42,6 @@ def _event(slug):
 
 def _unknown(request):
     return render(request, "campaigns/event_unknown.html", status=404)
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,7 +78,7 @@ def register(request, slug):
 def registration(request, token):
     found = services.by_token(token)
     if found is None:
-        return _private(render(request, "campaigns/registration_unknown.html", status=404))
+        return private(render(request, "campaigns/registration_unknown.html", status=404))
     message, status = None, 200
     if request.method == "POST":
         if request.POST.get("afmelden") == "ja":
@@ -97,7 +92,7 @@ def registration(request, token):
     context = {"registration": found, "event": found.event, "message": message,
                "message_is_error": status != 200,
                "when": services.when(found.event)}  # fmt: skip
-    return _private(render(request, "campaigns/registration.html", context, status=status))
+    return private(render(request, "campaigns/registration.html", context, status=status))
 
 
 def _watched(request) -> set[int]:
@@ -139,7 +134,7 @@ def recording(request, slug):
     context = {"event": event, "form": form, "unlocked": event.pk in watched,
                "when": services.when(event)}  # fmt: skip
     status = 400 if request.method == "POST" else 200
-    return _private(render(request, "campaigns/recording.html", context, status=status))
+    return private(render(request, "campaigns/recording.html", context, status=status))
 
 
 # --- calendars ----------------------------------------------------------------------------------
@@ -270,7 +265,7 @@ def edit_activity(request, token):
     """The organiser's private page: complete or change the activity, or withdraw it."""
     activity = activities.by_token(token)
     if activity is None:
-        return _private(render(request, "campaigns/activity_unknown.html", status=404))
+        return private(render(request, "campaigns/activity_unknown.html", status=404))
     campaign = activity.campaign
     editable = activity.status in rules.EDITABLE
     form = ActivityForm(campaign=campaign, editing=True, initial=_activity_initial(activity))
@@ -294,14 +289,14 @@ def edit_activity(request, token):
                 form.add_error(refused.field, refused.message)
                 status = 409
             else:
-                return _private(HttpResponseRedirect(request.path + "?opgeslagen=1", status=303))
+                return private(HttpResponseRedirect(request.path + "?opgeslagen=1", status=303))
     if request.method == "GET" and request.GET.get("opgeslagen"):
         message = _("Je wijzigingen zijn opgeslagen.")
     context = {"activity": activity, "campaign": campaign, "form": form, "editable": editable,
                "message": message, "message_is_error": status != 200,
                "new": request.GET.get("nieuw") == "1", "week": activity.week(),
                "missing": activity.missing()}  # fmt: skip
-    return _private(render(request, "campaigns/activity_edit.html", context, status=status))
+    return private(render(request, "campaigns/activity_edit.html", context, status=status))
 
 
 def _public_activity(slug, pk):

@@ -14,10 +14,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.views import private
 
 from . import rules, services
 from .forms import CONSENT_TEXT, GoalForm, SignUpForm, parse_days
-from .models import ChallengePage, Participation
+from .models import ChallengePage, Participation, Status
 
 SAVED = {
     "dagen": gettext_lazy("Je afgevinkte dagen zijn opgeslagen."),
@@ -33,14 +34,8 @@ def _unknown(request):
     return render(request, "challenge/challenge_unknown.html", status=404)
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
 def _link_unknown(request):
-    return _private(render(request, "challenge/link_unknown.html", status=404))
+    return private(render(request, "challenge/link_unknown.html", status=404))
 
 
 # --- signing up -----------------------------------------------------------------------------------
@@ -119,7 +114,9 @@ def participant(request, token):
     found = services.by_token(token)
     if found is None:
         return _link_unknown(request)
-    just_confirmed = services.confirm(found)  # opening the link confirms (double opt-in)
+    if found.status == Status.PENDING:
+        return _confirm(request, found)
+    just_confirmed = request.GET.get("bevestigd") == "1"
     goal_form = GoalForm(initial={"theme": found.theme, "goal": found.goal})
     error, status = None, 200
     if request.method == "POST":
@@ -133,15 +130,13 @@ def participant(request, token):
             except services.Refused as refused:
                 error, status = refused.message, 400
             else:
-                return _private(
-                    HttpResponseRedirect(f"{request.path}?opgeslagen=dagen", status=303)
-                )
+                return private(HttpResponseRedirect(f"{request.path}?opgeslagen=dagen", status=303))
         elif action == "doel":
             goal_form = GoalForm(request.POST)
             if goal_form.is_valid():
                 services.update_goal(found, goal_form.cleaned_data["theme"],
                                      goal_form.cleaned_data["goal"])  # fmt: skip
-                return _private(HttpResponseRedirect(f"{request.path}?opgeslagen=doel", status=303))
+                return private(HttpResponseRedirect(f"{request.path}?opgeslagen=doel", status=303))
             status = 400
         else:
             error, status = _("Dit formulier kennen we niet. Probeer het opnieuw."), 400
@@ -164,7 +159,20 @@ def participant(request, token):
         "saved": SAVED.get(request.GET.get("opgeslagen", "")) if status == 200 else None,
         "error": error,
     }
-    return _private(render(request, "challenge/participant.html", context, status=status))
+    return private(render(request, "challenge/participant.html", context, status=status))
+
+
+def _confirm(request, found):
+    """Double opt-in: the link shows one button; pressing it (a POST, which a mail program's link
+    scanner does not do) confirms the sign-up."""
+    status = 200
+    if request.method == "POST":
+        if request.POST.get("actie") == "bevestigen":
+            services.confirm(found)
+            return private(HttpResponseRedirect(f"{request.path}?bevestigd=1", status=303))
+        status = 409  # ticking off days or changing the goal waits for the confirmation
+    context = {"participant": found, "challenge": found.page}
+    return private(render(request, "challenge/confirm.html", context, status=status))
 
 
 # --- unsubscribing --------------------------------------------------------------------------------
@@ -172,7 +180,7 @@ def participant(request, token):
 
 def _unsubscribe_page(request, found, message=None, status=200):
     context = {"participant": found, "challenge": found.page, "message": message}
-    return _private(render(request, "challenge/unsubscribe.html", context, status=status))
+    return private(render(request, "challenge/unsubscribe.html", context, status=status))
 
 
 @csrf_protect

@@ -87,6 +87,23 @@ IGNORED_MODELS = frozenset(
         "challenge.team",
         "challenge.checkin",
         "challenge.sentmessage",
+        # a pledge's log and practice stories never show publicly (an accepted story becomes a
+        # draft article, a page, which bumps the generation itself)
+        "network.pledgeevent",
+        "network.story",
+        "network.storyevent",
+        "network.story_themes",
+        # newsletter subscribers (and their themes) never show on a public page
+        "newsletter.subscriber",
+        "newsletter.subscriber_themes",
+        # questions to advisers and interest registrations (and their logs) never show publicly
+        "questions.question",
+        "questions.questionevent",
+        "questions.interestregistration",
+        "questions.interestevent",
+        "questions.adviserroute",
+        # survey responses show only in the admin (the survey page itself is never cached)
+        "surveys.surveyresponse",
     }
 )
 

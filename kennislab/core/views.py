@@ -18,3 +18,11 @@ def csrf_failure(request, reason=""):
     """A form sent without a valid security token (expired page, cookies off, tampering):
     explain in Dutch, keep nothing, and offer the way back."""
     return render(request, "403_csrf.html", {"path": request.path}, status=403)
+
+
+def private(response):
+    """Mark a response as one person's own page (a private link): never stored by a cache or a
+    browser's history cache, never indexed."""
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -26,6 +26,10 @@ INSTALLED_APPS = [
     "kennislab.vignet",
     "kennislab.campaigns",
     "kennislab.challenge",
+    "kennislab.network",
+    "kennislab.questions",
+    "kennislab.surveys",
+    "kennislab.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -217,6 +221,10 @@ DEMO_LOADERS = [
     "kennislab.vignet.demo",
     "kennislab.campaigns.demo",
     "kennislab.challenge.demo",
+    "kennislab.network.demo",
+    "kennislab.questions.demo",
+    "kennislab.surveys.demo",
+    "kennislab.newsletter.demo",
 ]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -17,18 +17,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.views import private
 
 from . import badge, criteria, register, services
 from .forms import CONSENT_TEXT, ActivityFormSet, ApplicationForm
 from .models import Application, Vignet
 
 ACTIONS = {"save", "add_activity", "submit"}
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _forms(request, application: Application | None, submitting: bool):
@@ -131,7 +126,7 @@ def _form_page(request, application, token=None, status=200, form=None, formset=
         },
         status=status,
     )
-    return _private(response)
+    return private(response)
 
 
 @require_http_methods(["GET", "POST"])
@@ -148,7 +143,7 @@ def apply(request):
 def draft(request, token):
     application = services.by_token(token)
     if application is None:
-        return _private(render(request, "vignet/draft_unknown.html", status=404))
+        return private(render(request, "vignet/draft_unknown.html", status=404))
     if request.method == "GET" or not application.editable_by_applicant:
         if request.method == "POST":
             message = _("Deze aanvraag is ingediend en kan niet meer worden gewijzigd.")
@@ -217,7 +212,7 @@ def preview(request):
             form.fields[name].required = False
     verdict = _verdict_from_forms(form, formset, application)
     response = render(request, "vignet/includes/verdict.html", {"verdict": verdict})
-    return _private(response)
+    return private(response)
 
 
 @require_GET
@@ -225,8 +220,8 @@ def evidence_file(request, token, pk):
     application = services.by_token(token)
     evidence = application.evidence.filter(pk=pk).first() if application else None
     if evidence is None:
-        return _private(render(request, "vignet/draft_unknown.html", status=404))
-    return _private(
+        return private(render(request, "vignet/draft_unknown.html", status=404))
+    return private(
         FileResponse(
             evidence.file.open("rb"),
             as_attachment=True,
@@ -275,7 +270,7 @@ def badge_svg(request, public_id):
 def holder(request, token):
     vignet = services.vignet_by_holder_token(token)
     if vignet is None:
-        return _private(render(request, "vignet/draft_unknown.html", status=404))
+        return private(render(request, "vignet/draft_unknown.html", status=404))
     message, status = None, 200
     if request.method == "POST":
         try:
@@ -293,4 +288,4 @@ def holder(request, token):
             status = 409
     context = register.verification(vignet, request)
     context |= {"message": message, "renewal_refusal": services.renewal_refusal(vignet)}
-    return _private(render(request, "vignet/holder.html", context, status=status))
+    return private(render(request, "vignet/holder.html", context, status=status))

@@ -9,11 +9,10 @@ past with materials. The registration form takes 20 posts an hour per address; t
 posts it 3 times."""
 
 import re
-import uuid
 
 import pytest
 
-from tests.browser.test_vouchers import FOCUSED, check_page
+from tests.browser.test_vouchers import FOCUSED, check_page, unique_email
 
 pytestmark = pytest.mark.browser
 
@@ -30,10 +29,6 @@ PAGES = {
     "terugkijken-formulier": f"/agenda/{PAST}/terugkijken/",
 }
 REGISTRATION_URL = re.compile(r"/agenda/aanmelding/[^/]+/$")
-
-
-def unique_email(name: str) -> str:
-    return f"{name}.{uuid.uuid4().hex[:6]}@kennislab.example"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -8,12 +8,11 @@ and a participant's private link come from the site's database through manage.py
 form takes 20 posts an hour per address; this file posts it 3 times."""
 
 import re
-import uuid
 
 import pytest
 
 from tests.browser.conftest import manage
-from tests.browser.test_vouchers import FOCUSED, check_page
+from tests.browser.test_vouchers import FOCUSED, check_page, unique_email
 
 pytestmark = pytest.mark.browser
 
@@ -42,10 +41,6 @@ PRIVATE_LINK = (
 def shell(code: str) -> str:
     """The last line printed by `manage.py shell -c` (Django first reports its auto-imports)."""
     return manage("shell", "-c", code).strip().splitlines()[-1]
-
-
-def unique_email(name: str) -> str:
-    return f"{name}.{uuid.uuid4().hex[:6]}@example.org"
 
 
 @pytest.fixture(scope="module")
@@ -123,6 +118,10 @@ def test_the_participants_page(site_url, page_at, private):
     response = page.goto(site_url + private["page"])
     assert response.status == 200
     assert response.headers["cache-control"] == "private, no-store"
+    assert page.locator("h1").inner_text() == "Bevestig je deelname"
+    check_page(page, "deelname-bevestigen")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Bevestig mijn deelname").click()
     assert "Je deelname is bevestigd." in page.locator("main").inner_text()
     assert page.locator(".day-grid input[type=checkbox]").count() == 30
     assert "Team Browser" in page.locator("#team-titel").inner_text()

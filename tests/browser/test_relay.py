@@ -8,11 +8,10 @@ Demo: `slimme-zorg-estafette`, the 2021 regions in the coming February, registra
 The registration form takes 20 posts an hour per address; this file posts it 3 times."""
 
 import re
-import uuid
 
 import pytest
 
-from tests.browser.test_vouchers import FOCUSED, check_page
+from tests.browser.test_vouchers import FOCUSED, check_page, unique_email
 
 pytestmark = pytest.mark.browser
 
@@ -25,10 +24,6 @@ PAGES = {
     "activiteit-aanmelden": REGISTER,
 }
 PRIVATE_URL = re.compile(r"/campagnes/activiteit/[^/]+/(\?.*)?$")
-
-
-def unique_email(name: str) -> str:
-    return f"{name}.{uuid.uuid4().hex[:6]}@kennislab.example"
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -84,6 +84,11 @@ def unique(name: str) -> str:
     return f"{name} {uuid.uuid4().hex[:8]}"
 
 
+def unique_email(name: str) -> str:
+    """An address no other test run used (the browser tests share one site database)."""
+    return f"{name}.{uuid.uuid4().hex[:6]}@kennislab.example"
+
+
 def check_page(page, label: str, widths=WIDTHS):
     """The checks of test_pages.py on the page as it is now, at each width (resizing the same
     page: the states after a POST cannot be loaded twice)."""

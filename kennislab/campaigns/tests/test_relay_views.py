@@ -111,7 +111,7 @@ def test_the_campaign_page_shows_the_regions_and_approved_activities(client, rel
 def test_after_the_last_week_the_page_offers_no_registration(client, relay, clock):
     clock.set(date(2021, 2, 27))
     html = text(client.get(relay.url))
-    assert "/aanmelden/" not in html
+    assert "/campagnes/slimme-zorg-estafette/aanmelden/" not in html
 
 
 @pytest.mark.parametrize(

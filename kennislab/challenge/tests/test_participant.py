@@ -1,5 +1,5 @@
-"""The participant's private page: opening the link confirms (double opt-in), the goal can be
-changed, days are ticked off (never after today, never someone else's), the page is private,
+"""The participant's private page: the link asks to confirm and a POST confirms (double opt-in),
+the goal can be changed, days are ticked off (never after today, never someone else's), the page is private,
 and an expired or unknown link is a Dutch 404."""
 
 import re
@@ -38,21 +38,38 @@ def tick(client, token, days):
     return client.post(participant_url(token), {"actie": "dagen", "dag": [str(d) for d in days]})
 
 
-def test_opening_the_link_confirms_once(client, challenge):
+def joined(page, **overrides):
+    """Signed up and confirmed (the button on the link's page, services.confirm)."""
+    signed = sign_up(page, **overrides)
+    services.confirm(signed.participant)
+    return signed
+
+
+def test_the_link_asks_to_confirm_and_a_post_confirms_once(client, challenge):
     signed = sign_up(challenge)
     assert signed.participant.status == Status.PENDING
-    first = client.get(participant_url(signed.token))
-    assert first.status_code == 200
+    opened = client.get(participant_url(signed.token))  # what a mail scanner does, too
+    assert opened.status_code == 200
+    assert opened["Cache-Control"] == "private, no-store"
+    assert "Bevestig mijn deelname" in text(opened)
+    assert fresh(signed.participant).status == Status.PENDING
+    refused = tick(client, signed.token, [1])  # nothing else before the confirmation
+    assert refused.status_code == 409
+    assert not CheckIn.objects.exists()
+    response = client.post(participant_url(signed.token), {"actie": "bevestigen"})
+    assert response.status_code == 303
+    first = client.get(response["Location"])
     assert "Je deelname is bevestigd." in text(first)
     participant = fresh(signed.participant)
     assert participant.status == Status.CONFIRMED and participant.confirmed_at is not None
     second = client.get(participant_url(signed.token))
     assert "Je deelname is bevestigd." not in text(second)
+    assert "Bevestig mijn deelname" not in text(second)
     assert fresh(signed.participant).confirmed_at == participant.confirmed_at
 
 
 def test_the_page_is_private_and_shows_theme_goal_and_progress(client, running):
-    signed = sign_up(running, name="Sam Privé", theme=Theme.SLEEP, goal="Om 23 uur slapen.")
+    signed = joined(running, name="Sam Privé", theme=Theme.SLEEP, goal="Om 23 uur slapen.")
     response = client.get(participant_url(signed.token))
     assert response["Cache-Control"] == "private, no-store"
     assert response["X-Robots-Tag"] == "noindex"
@@ -66,7 +83,7 @@ def test_the_page_is_private_and_shows_theme_goal_and_progress(client, running):
 
 
 def test_ticking_off_days_up_to_today(client, running):
-    signed = sign_up(running)
+    signed = joined(running)
     response = tick(client, signed.token, [1, 2, 12])
     assert response.status_code == 303
     assert response["Location"].endswith("?opgeslagen=dagen")
@@ -84,7 +101,7 @@ def test_ticking_off_days_up_to_today(client, running):
 
 @pytest.mark.parametrize("days", [[13], [1, 13], [30], [0], [31], ["een"], ["-1"]])
 def test_days_after_today_or_outside_the_challenge_are_refused(client, running, days):
-    signed = sign_up(running)
+    signed = joined(running)
     CheckIn.objects.create(participant=signed.participant, day=5)
     response = tick(client, signed.token, days)
     assert response.status_code == 400
@@ -93,7 +110,7 @@ def test_days_after_today_or_outside_the_challenge_are_refused(client, running, 
 
 
 def test_nothing_can_be_ticked_before_the_start(client, challenge):
-    signed = sign_up(challenge)  # starts in ten days
+    signed = joined(challenge)  # starts in ten days
     page = text(client.get(participant_url(signed.token)))
     assert "Dagen opslaan" not in page and "De uitdaging begint op" in page
     response = tick(client, signed.token, [1])
@@ -118,8 +135,8 @@ def sign_up_while_open(page):
 
 
 def test_nobody_sees_or_changes_another_participants_data(client, running):
-    anna = sign_up(running, name="Anna Eigen", goal="Anna's geheime doel.")
-    bas = sign_up(running, name="Bas Ander", goal="Bas zijn doel.")
+    anna = joined(running, name="Anna Eigen", goal="Anna's geheime doel.")
+    bas = joined(running, name="Bas Ander", goal="Bas zijn doel.")
     CheckIn.objects.create(participant=anna.participant, day=3)
     html = text(client.get(participant_url(bas.token)))
     assert "Bas zijn doel." in html
@@ -133,7 +150,7 @@ def test_nobody_sees_or_changes_another_participants_data(client, running):
 
 
 def test_changing_theme_and_goal(client, challenge):
-    signed = sign_up(challenge, theme=Theme.EXERCISE, goal="Oud doel.")
+    signed = joined(challenge, theme=Theme.EXERCISE, goal="Oud doel.")
     response = client.post(participant_url(signed.token),
                            {"actie": "doel", "theme": "less_sugar", "goal": "  Geen cola.  "})  # fmt: skip
     assert response.status_code == 303
@@ -151,7 +168,7 @@ def test_changing_theme_and_goal(client, challenge):
     ],
 )
 def test_a_bad_goal_changes_nothing(client, challenge, data, message):
-    signed = sign_up(challenge, goal="Oud doel.")
+    signed = joined(challenge, goal="Oud doel.")
     response = client.post(participant_url(signed.token), {"actie": "doel", **data})
     assert response.status_code == 400
     assert message in text(response) and "error-summary" in text(response)
@@ -159,12 +176,12 @@ def test_a_bad_goal_changes_nothing(client, challenge, data, message):
 
 
 def test_an_unknown_action_is_a_400(client, challenge):
-    signed = sign_up(challenge)
+    signed = joined(challenge)
     assert client.post(participant_url(signed.token), {"actie": "iets"}).status_code == 400
 
 
 def test_posting_needs_the_csrf_token(challenge):
-    signed = sign_up(challenge, goal="Oud doel.")
+    signed = joined(challenge, goal="Oud doel.")
     client = Client(enforce_csrf_checks=True)
     response = client.post(participant_url(signed.token),
                            {"actie": "doel", "theme": "sleep", "goal": "Nieuw."})  # fmt: skip
@@ -190,7 +207,7 @@ def test_an_expired_link_is_a_404_and_confirms_nothing(client, challenge):
 
 
 def test_links_expire_30_days_after_day_30(challenge):
-    signed = sign_up(challenge)
+    signed = joined(challenge)
     last_valid_day = challenge.starts_on + timedelta(days=29 + 30)
     expires = timezone.localtime(signed.participant.token_expires_at)
     assert expires.date() == last_valid_day + timedelta(days=1)
@@ -198,7 +215,7 @@ def test_links_expire_30_days_after_day_30(challenge):
 
 
 def test_the_team_and_invite_link_are_on_the_page(client, challenge):
-    signed = sign_up(challenge, participation="start_team", team_name="De Buren")
+    signed = joined(challenge, participation="start_team", team_name="De Buren")
     html = text(client.get(participant_url(signed.token)))
     code = signed.participant.team.code
     assert "Je team: De Buren" in html and code in html

@@ -181,7 +181,8 @@ def test_a_duplicate_gets_the_same_answer_and_a_new_link(client, challenge, conf
     participant = Participant.objects.get()
     old_link = link_in(OutgoingEmail.objects.get())
     if confirm_first:
-        assert client.get(f"/uitdaging/deelname/{old_link}/").status_code == 200
+        confirmed_now = client.post(f"/uitdaging/deelname/{old_link}/", {"actie": "bevestigen"})
+        assert confirmed_now.status_code == 303
     before = counts()
 
     second = client.post(sign_up_url(challenge), form_data(

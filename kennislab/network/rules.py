@@ -1,0 +1,115 @@
+"""Rules of pledges and practice stories, as plain functions on plain data (issue 7).
+
+Pledges:
+
+* An organisation signs a pledge; it waits for the editors. They approve it (it appears on the
+  pledge wall), ask for changes (the signer changes it through the private link and it comes
+  back to them) or reject it (a note is required for the last two; it goes to the signer).
+  An approved pledge can still be taken off the wall (reject).
+* The signer's private link works for LINK_DAYS after the last e-mail that carried it; every
+  e-mail carries a fresh link and only the latest works.
+* Progress updates on an approved pledge are moderated too: they show on the pledge page once
+  approved (docs/decisions/0012-pledges-and-stories.md says why).
+
+Practice stories: accepted (it becomes a draft Kennislab article for an editor to finish) or
+rejected (with a note). Both mail the submitter.
+
+These functions decide; services.py applies a decision in one locked transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.utils.text import slugify
+
+from kennislab.campaigns.rules import PROVINCE_NAMES, PROVINCES  # noqa: F401 — one province list
+
+LINK_DAYS = 365
+RESERVED_SLUGS = frozenset({"tekenen", "link", "beheer"})  # public URLs next to /pledges/<slug>/
+
+SUBMITTED, CHANGES, APPROVED, REJECTED = "submitted", "changes_requested", "approved", "rejected"
+ACCEPTED = "accepted"  # a practice story taken on as a draft article
+
+EDITOR, SIGNER = "editor", "signer"
+
+
+@dataclass(frozen=True)
+class Step:
+    action: str
+    label: str
+    sources: tuple[str, ...]
+    target: str
+    actor: str  # "editor" (admin permission) or "signer" (private link)
+    note_required: bool = False
+
+
+PLEDGE_STEPS: tuple[Step, ...] = (
+    Step("approve", "Goedkeuren en op de pledgemuur zetten", (SUBMITTED,), APPROVED, EDITOR),
+    Step("request_changes", "Aanpassing vragen", (SUBMITTED, APPROVED), CHANGES, EDITOR,
+         note_required=True),
+    Step("reject", "Afwijzen", (SUBMITTED, CHANGES, APPROVED), REJECTED, EDITOR,
+         note_required=True),
+    Step("resubmit", "Aangepast en opnieuw ingediend", (CHANGES,), SUBMITTED, SIGNER),
+)  # fmt: skip
+
+UPDATE_STEPS: tuple[Step, ...] = (
+    Step("approve", "Goedkeuren en tonen bij de pledge", (SUBMITTED,), APPROVED, EDITOR),
+    Step("reject", "Afwijzen", (SUBMITTED, APPROVED), REJECTED, EDITOR, note_required=True),
+)
+
+STORY_STEPS: tuple[Step, ...] = (
+    Step("accept", "Accepteren: wordt een concept-artikel", (SUBMITTED,), ACCEPTED, EDITOR),
+    Step("reject", "Afwijzen", (SUBMITTED,), REJECTED, EDITOR, note_required=True),
+)
+
+TABLES = {"pledge": PLEDGE_STEPS, "update": UPDATE_STEPS, "story": STORY_STEPS}
+NOUNS = {"pledge": "de pledge", "update": "de voortgangsupdate", "story": "het praktijkverhaal"}
+
+PLEDGE_EDITABLE = (CHANGES,)  # the signer may change the pledge itself (then it goes back)
+UPDATES_ALLOWED = (APPROVED,)  # progress updates only on a pledge on the wall
+
+
+class NotAllowed(Exception):
+    """A step the table does not allow; the message is Dutch, for the person trying."""
+
+
+def step_by_action(kind: str) -> dict[str, Step]:
+    return {step.action: step for step in TABLES[kind]}
+
+
+def step_for(kind: str, status: str, action: str, actor: str) -> Step:
+    step = step_by_action(kind).get(action)
+    if step is None or step.actor != actor:
+        raise NotAllowed("Deze stap bestaat niet.")
+    if status not in step.sources:
+        raise NotAllowed(f"‘{step.label}’ kan niet: {NOUNS[kind]} is al verder in behandeling.")
+    return step
+
+
+def available_steps(kind: str, status: str, actor: str = EDITOR) -> list[Step]:
+    return [step for step in TABLES[kind] if step.actor == actor and status in step.sources]
+
+
+def link_expires_at(now: datetime) -> datetime:
+    return now + timedelta(days=LINK_DAYS)
+
+
+def unique_slug(name: str, taken: Iterable[str], max_length: int = 80) -> str:
+    """A slug for the name that is not taken and not reserved: `naam`, `naam-2`, `naam-3`, …"""
+    taken = set(taken)
+    base = slugify(name)[:max_length].strip("-") or "pledge"
+    candidate, number = base, 1
+    while candidate in taken or candidate in RESERVED_SLUGS:
+        number += 1
+        suffix = f"-{number}"
+        candidate = base[: max_length - len(suffix)].rstrip("-") + suffix
+    return candidate
+
+
+def paragraphs(text: str) -> list[str]:
+    """The text's paragraphs (separated by an empty line), stripped, without empty ones."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n")
+    return [part.strip() for part in lines.split("\n\n") if part.strip()]

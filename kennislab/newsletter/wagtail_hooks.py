@@ -1,0 +1,130 @@
+"""Back office for the newsletter (Wagtail admin, menu "Nieuwsbrief"): a read-only list of
+subscribers with filters (status, theme) and search, and an export to CSV and Excel.
+
+* The list never shows a pending sign-up (SubscriberQuerySet.listed); the export only ever has
+  confirmed subscribers (SubscriberQuerySet.confirmed), whatever the filters say.
+* `view_subscriber` shows the list; `export_subscribers` adds the export. Staff without the view
+  permission see no menu item and get no list.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.permissions import register_permission_policy
+
+from kennislab.content.models import Theme
+from kennislab.core.admin_views import RecordViewSet
+from kennislab.core.permissions import ReadOnlyPermissionPolicy
+
+from .models import Status, Subscriber
+
+register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
+
+EXPORT_PERMISSION = "newsletter.export_subscribers"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _no_formula(value):
+    """A name like "=HYPERLINK(…)" stays text in a spreadsheet (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+class SubscriberFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[
+            (Status.CONFIRMED, Status.CONFIRMED.label),
+            (Status.UNSUBSCRIBED, Status.UNSUBSCRIBED.label),
+        ],
+        empty_label=_("Alle"),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Thema (ook wie alle thema's wil)"),
+        queryset=Theme.objects.order_by("sort_order", "name"),
+        method="filter_theme",
+        empty_label=_("Alle"),
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["status"]
+
+    def filter_theme(self, queryset, name, value):
+        return queryset.interested_in(value) if value else queryset
+
+
+class SubscriberIndexView(IndexView):
+    custom_field_preprocess = {
+        field: {"csv": _no_formula, "xlsx": _no_formula} for field in ("name", "theme_names")
+    }
+
+    def get_base_queryset(self):
+        queryset = Subscriber.objects.confirmed() if self.is_export else Subscriber.objects.listed()
+        return queryset.prefetch_related("themes").order_by("-confirmed_at", "-pk")
+
+    @cached_property
+    def can_export(self) -> bool:
+        return self.request.user.has_perm(EXPORT_PERMISSION)
+
+    @cached_property
+    def show_export_buttons(self):
+        return self.can_export and super().show_export_buttons
+
+    def get(self, request, *args, **kwargs):
+        if self.is_export and not self.can_export:
+            raise PermissionDenied
+        return super().get(request, *args, **kwargs)
+
+
+class SubscriberViewSet(RecordViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = _("Nieuwsbrief")
+    menu_order = 290
+    add_to_admin_menu = True
+    inspect_view_enabled = False  # the list shows everything there is; no page per address
+    index_view_class = SubscriberIndexView
+    filterset_class = SubscriberFilterSet
+    list_display = [
+        Column("email", label=_("E-mailadres"), accessor="__str__"),
+        "name",
+        Column("themes", label=_("Thema's"), accessor="theme_names"),
+        StatusTagColumn(
+            "get_status_display", label=_("Status"),
+            primary=lambda subscriber: subscriber.status == Status.CONFIRMED,
+        ),
+        DateColumn("confirmed_at", label=_("Bevestigd")),
+        DateColumn("unsubscribed_at", label=_("Afgemeld")),
+    ]  # fmt: skip
+    search_fields = ["email", "name"]
+    list_export = ["email", "name", "theme_names", "confirmed_at"]
+    export_headings = {
+        "email": _("E-mailadres"),
+        "name": _("Naam"),
+        "theme_names": _("Thema's"),
+        "confirmed_at": _("Bevestigd op"),
+    }
+    export_filename = "nieuwsbriefabonnees"
+    permission_codenames = ("view_subscriber", "export_subscribers")
+
+    def get_permissions_to_register(self):
+        # Wagtail leaves "view" out when there is no inspect view; here it shows the list.
+        content_type = ContentType.objects.get_for_model(self.model)
+        return Permission.objects.filter(
+            content_type=content_type, codename__in=self.permission_codenames
+        )
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return SubscriberViewSet("nieuwsbrief-abonnees")

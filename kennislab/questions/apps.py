@@ -1,0 +1,34 @@
+from django.apps import AppConfig
+
+
+class QuestionsConfig(AppConfig):
+    name = "kennislab.questions"
+    label = "questions"
+    verbose_name = "Vragen en interesse"
+
+    def ready(self):
+        from django.urls import reverse
+
+        from kennislab.core import inbox
+
+        from .models import InterestRegistration, InterestStatus, Question, QuestionStatus
+
+        inbox.register(inbox.InboxSource(
+            key="questions", label="Vragen", permission="questions.answer_question",
+            waiting=lambda: Question.objects.filter(status=QuestionStatus.OPEN),
+            title=lambda question: str(question),
+            admin_url=lambda question: reverse("questions_admin:inspect", args=[question.pk]),
+            # an adviser without view_question sees only the questions assigned to them
+            restrict=lambda user, waiting: (
+                waiting if user.has_perm("questions.view_question")
+                else waiting.filter(assigned_to=user)
+            ),
+        ))  # fmt: skip
+        inbox.register(inbox.InboxSource(
+            key="interest", label="Interesse-aanmeldingen",
+            permission="questions.handle_interest",
+            waiting=lambda: InterestRegistration.objects.filter(status=InterestStatus.NEW),
+            title=lambda registration: str(registration),
+            admin_url=lambda registration: reverse("questions_interest_admin:inspect",
+                                                   args=[registration.pk]),
+        ))  # fmt: skip

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class SurveysConfig(AppConfig):
+    name = "kennislab.surveys"
+    label = "surveys"
+    verbose_name = "Vragenlijsten"

@@ -104,6 +104,7 @@ def main():
     signed_up = challenge.sign_up(edition.pk, {
         "name": "Bench", "email": "bench@example.org", "theme": "exercise", "goal": "Lopen",
         "participation": "alone"}, "bench")  # fmt: skip
+    challenge.confirm(signed_up.participant)  # the check-in page, not the confirm button
     root_urls.urlpatterns.insert(0, path("__bench__/", lambda request: HttpResponse("ok")))
     clear_url_caches()
     client = Client()

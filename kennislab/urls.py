@@ -22,7 +22,6 @@ urlpatterns = [
     path("campagnes/", include("kennislab.campaigns.relay_urls")),
     path("netwerk/", include("kennislab.network.urls")),
     path("vragen/", include("kennislab.questions.urls")),
-    path("vragenlijsten/", include("kennislab.surveys.urls")),
     path("nieuwsbrief/", include("kennislab.newsletter.urls")),
 ]
 

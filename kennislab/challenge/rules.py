@@ -8,6 +8,8 @@
 * A participant gets a day's message when they are confirmed (double opt-in), still subscribed,
   signed up on or before that day's date, and did not get that day's message yet.
 * Private links stay valid until 30 days after day 30.
+* A sign-up nobody confirmed within PENDING_DAYS is removed (with a team nobody else joined):
+  an address that was never checked is not kept.
 
 These functions decide; services.py applies a decision (and records what it sent).
 """
@@ -23,6 +25,7 @@ CHALLENGE_DAYS = 30
 SUPPORT_DAYS = (1, 3, 7, 14, 21, 28, 30)
 GRACE_DAYS = 1
 LINK_DAYS_AFTER_END = 30
+PENDING_DAYS = 7  # an unconfirmed sign-up is removed after this many days (double opt-in)
 
 NOT_OPEN, OPEN, CLOSED = "not_open", "open", "closed"
 PENDING, CONFIRMED = "pending", "confirmed"

@@ -254,6 +254,18 @@ def set_subscribed(participant: Participant, subscribed: bool) -> None:
     participant.save(update_fields=["subscribed", "unsubscribed_at"])
 
 
+def purge_unconfirmed(now=None) -> int:
+    """Remove sign-ups that were not confirmed within rules.PENDING_DAYS, and the teams they
+    started that nobody joined. Returns how many sign-ups were removed. Idempotent."""
+    cutoff = (now or timezone.now()) - timedelta(days=rules.PENDING_DAYS)
+    with transaction.atomic():
+        stale = Participant.objects.filter(status=Status.PENDING, created_at__lt=cutoff)
+        teams = set(stale.exclude(team=None).values_list("team_id", flat=True))
+        _total, per_model = stale.delete()
+        Team.objects.filter(pk__in=teams, members=None).delete()
+    return per_model.get(Participant._meta.label, 0)
+
+
 # --- the daily support messages -------------------------------------------------------------------
 
 

@@ -195,3 +195,11 @@ class StoryForm(PublicForm):
     def clean_attachment(self):
         upload = self.cleaned_data.get("attachment")
         return checked_upload(upload) if upload else None
+
+
+class NewLinkForm(PublicForm):
+    email = forms.EmailField(
+        label=_("E-mailadres waarmee je de pledge tekende"), max_length=254,
+        error_messages={"required": _("Vul je e-mailadres in."),
+                        "invalid": _("Vul een geldig e-mailadres in, zoals naam@organisatie.nl.")},
+    )  # fmt: skip

@@ -112,6 +112,23 @@ def by_token(token: str) -> Pledge | None:
     return pledge
 
 
+def send_new_links(email: str) -> int:
+    """Mail a fresh private link for every pledge signed with this address that can still be
+    changed or updated (not rejected); the previous links stop working. The caller answers the
+    same whatever this finds, so the form never tells who signed. Returns how many were sent."""
+    sent = 0
+    address = (email or "").strip()
+    with transaction.atomic():
+        pledges = Pledge.objects.select_for_update().filter(email__iexact=address).exclude(
+            status=PledgeStatus.REJECTED)  # fmt: skip
+        for pledge in pledges:
+            link = _fresh_link(pledge)
+            pledge.save(update_fields=["token_hash", "token_expires_at"])
+            notify_pledge(pledge, "pledge_new_link", link=link)
+            sent += 1
+    return sent
+
+
 def change(pledge_id: int, data: dict) -> Pledge:
     """The signer changes the pledge the editors asked to change; it goes back to them."""
     return with_lock_retries(lambda: _change(pledge_id, data))
@@ -211,6 +228,7 @@ def log_pledge(pledge, action, old, new, note, update=None, user=None, actor_lab
 
 PLEDGE_SUBJECTS = {
     "pledge_signed": "Je pledge is ontvangen: {name}",
+    "pledge_new_link": "Je nieuwe link voor je pledge: {name}",
     "pledge_approve": "Je pledge staat op de pledgemuur: {name}",
     "pledge_request_changes": "Wil je je pledge aanpassen? {name}",
     "pledge_reject": "Je pledge is niet geplaatst: {name}",

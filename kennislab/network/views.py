@@ -15,7 +15,14 @@ from kennislab.content.models import Domain, Theme
 from kennislab.core.ratelimit import rate_limited
 
 from . import rules, services
-from .forms import PLEDGE_CONSENT_TEXT, STORY_CONSENT_TEXT, PledgeForm, StoryForm, UpdateForm
+from .forms import (
+    PLEDGE_CONSENT_TEXT,
+    STORY_CONSENT_TEXT,
+    NewLinkForm,
+    PledgeForm,
+    StoryForm,
+    UpdateForm,
+)
 from .models import Pledge, PledgeStatus
 
 
@@ -32,6 +39,23 @@ def _status(request, conflict=False) -> int:
 
 
 # --- pledges -----------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("pledge-new-link", limit=10, window=3600, methods=["POST"])
+def request_link(request):
+    """A signer whose link expired or got lost asks for a new one; the answer is the same whether
+    or not the address signed a pledge."""
+    form = NewLinkForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        services.send_new_links(form.cleaned_data["email"])
+        return HttpResponseRedirect(reverse("network:pledge-link-sent"), status=303)
+    return render(request, "network/request_link.html", {"form": form}, status=_status(request))
+
+
+@require_GET
+def link_sent(request):
+    return render(request, "network/request_link.html", {"sent": True})
 
 
 @require_http_methods(["GET", "POST"])

@@ -25,6 +25,7 @@ PAGES = {
     "pledgemuur-gefilterd": WALL + "?thema=leefstijl&regio=gelderland&regio=utrecht",
     "pledge": WALL + "gemeente-lindeloo-verzonnen/",
     "praktijkverhaal": STORY,
+    "pledge-nieuwe-link": "/netwerk/pledges/link/",
 }
 PRIVATE_URL = re.compile(r"/netwerk/pledges/link/[^/]+/(\?.*)?$")
 

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from kennislab.challenge import rules, services
 from kennislab.challenge.models import (
@@ -14,8 +15,10 @@ from kennislab.challenge.models import (
     Participant,
     Status,
     SupportMessage,
+    Team,
     Theme,
 )
+from kennislab.core import daily
 
 from .factories import ParticipantFactory, TeamFactory, confirmed, sign_up
 from .helpers import counts
@@ -138,3 +141,27 @@ def test_reserved_slugs_and_sign_up_window_are_checked(challenge):
     page.signup_closes_at = page.signup_opens_at
     with pytest.raises(ValidationError, match="sluiten na het openen"):
         page.full_clean()
+
+
+def test_unconfirmed_sign_ups_are_removed_after_seven_days(challenge):
+    now = timezone.now()
+    stale = sign_up(challenge, participation="start_team", team_name="Niemand kwam")
+    joined_team = sign_up(challenge, participation="start_team", team_name="Wel leden")
+    services.confirm(sign_up(challenge, participation="join_team",
+                             team_code=joined_team.participant.team.code).participant)  # fmt: skip
+    fresh_pending = sign_up(challenge)
+    kept = confirmed(challenge)
+    eight_days_ago = now - timedelta(days=8)
+    Participant.objects.filter(pk__in=[stale.participant.pk, joined_team.participant.pk]).update(
+        created_at=eight_days_ago)  # fmt: skip
+    Participant.objects.filter(pk=kept.pk).update(created_at=eight_days_ago)
+
+    assert services.purge_unconfirmed(now - timedelta(days=2)) == 0  # 6 days: not yet
+    assert services.purge_unconfirmed(now) == 2
+    left = set(Participant.objects.values_list("pk", flat=True))
+    assert stale.participant.pk not in left and joined_team.participant.pk not in left
+    assert {fresh_pending.participant.pk, kept.pk} <= left  # too young, or confirmed
+    assert not Team.objects.filter(name="Niemand kwam").exists()
+    assert Team.objects.filter(name="Wel leden").exists()  # someone confirmed in it
+    assert services.purge_unconfirmed(now) == 0  # idempotent
+    assert "30-dagenuitdaging: onbevestigde aanmeldingen opruimen" in daily.JOBS

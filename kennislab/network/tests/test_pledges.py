@@ -219,3 +219,55 @@ def test_the_pledge_page_shows_linked_live_pages_only(client):
 
 def test_unknown_pledge_is_404(client):
     assert client.get(WALL + "bestaat-niet/").status_code == 404
+
+
+NEW_LINK = "/netwerk/pledges/link/"
+
+
+def test_a_new_link_on_request_replaces_the_old_one(client):
+    pledge, old_token = sign(email="anne@voorbeeld.example", status="approved")
+    _rejected, _token = sign(email="anne@voorbeeld.example", organisation="Afgewezen BV",
+                            status="rejected")  # fmt: skip
+    assert client.get(NEW_LINK).status_code == 200
+    before = OutgoingEmail.objects.count()
+    response = client.post(NEW_LINK, {"email": " ANNE@voorbeeld.example "})
+    assert response.status_code == 303
+    assert response["Location"] == "/netwerk/pledges/link/verstuurd/"
+    mails = list(OutgoingEmail.objects.order_by("pk")[before:])
+    assert [(m.to, m.subject) for m in mails] == [
+        ("anne@voorbeeld.example", f"Je nieuwe link voor je pledge: {pledge.organisation}")
+    ]
+    new_token = latest_link_token("anne@voorbeeld.example")
+    assert new_token != old_token
+    assert services.by_token(old_token) is None  # the old link stops working
+    assert services.by_token(new_token).pk == pledge.pk
+    assert client.get(private(old_token)).status_code == 404
+    assert "Vraag een nieuwe link aan" in text(client.get(private(old_token)))
+    assert client.get(private(new_token)).status_code == 200
+
+
+def test_asking_for_a_link_never_tells_who_signed(client):
+    sign(email="anne@voorbeeld.example")
+    known = client.post(NEW_LINK, {"email": "anne@voorbeeld.example"}, follow=True)
+    unknown = client.post(NEW_LINK, {"email": "niemand@voorbeeld.example"}, follow=True)
+    assert known.redirect_chain == unknown.redirect_chain
+    assert text(known) == text(unknown)
+    assert not OutgoingEmail.objects.filter(to="niemand@voorbeeld.example").exists()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"email": ""}, "Vul je e-mailadres in."),
+        ({"email": "anne@"}, "Vul een geldig e-mailadres in"),
+        ({"email": "anne@voorbeeld.example", "website": "spam"}, "automatisch"),
+    ],
+)
+def test_a_bad_link_request_sends_nothing(client, data, message):
+    pledge, token = sign(email="anne@voorbeeld.example")
+    before = OutgoingEmail.objects.count()
+    response = client.post(NEW_LINK, data)
+    assert response.status_code == 400
+    assert message in text(response)
+    assert OutgoingEmail.objects.count() == before
+    assert services.by_token(token).pk == pledge.pk  # the link still works

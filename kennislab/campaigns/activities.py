@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import ics, rules
 from .models import Activity, ActivityEvent, ActivityStatus, RelayCampaignPage
-from .services import Refused, absolute
+from .services import Refused
 
 ORGANISER = "organisator"
 SYSTEM = "systeem"
@@ -86,14 +86,7 @@ def _apply(activity: Activity, data: dict) -> None:
 
 
 def by_token(token: str) -> Activity | None:
-    if not token or len(token) > 100:
-        return None
-    activity = (
-        Activity.objects.select_related("campaign").filter(token_hash=token_hash(token)).first()
-    )
-    if activity is None or activity.token_expires_at < timezone.now():
-        return None
-    return activity
+    return find_by_token(Activity.objects.select_related("campaign"), token)
 
 
 def update(activity_id: int, data: dict) -> Activity:

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from kennislab.content.models import Theme
+from kennislab.core.views import chosen_filters
 
 from .models import EventPage, Kind, Status
 from .services import Places
@@ -34,15 +35,11 @@ def with_places(events):
     )
 
 
-def _chosen(request, name, allowed):
-    return [value for value in request.GET.getlist(name) if value in allowed][:20]
-
-
 def agenda_context(request, page) -> dict:
     theme_slugs = dict(Theme.objects.values_list("slug", "name"))
-    kinds = _chosen(request, "soort", dict(Kind.choices))
-    themes = _chosen(request, "thema", theme_slugs)
-    formats = _chosen(request, "vorm", FORMATS)
+    kinds = chosen_filters(request, "soort", dict(Kind.choices))
+    themes = chosen_filters(request, "thema", theme_slugs)
+    formats = chosen_filters(request, "vorm", FORMATS)
     from . import activities, relay
 
     events = list(with_places(upcoming(kinds, themes, formats)))

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from kennislab.core.views import chosen_filters
+
 from . import activities, rules
 from .agenda import FORMATS
 from .models import Activity, ActivityStatus, Kind, RelayCampaignPage
@@ -57,16 +59,12 @@ def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None):
     return [a for a in with_campaigns(found, campaign) if activities.ends(a) >= now]
 
 
-def _chosen(request, name, allowed):
-    return [value for value in request.GET.getlist(name) if value in allowed][:20]
-
-
 def campaign_context(request, page: RelayCampaignPage) -> dict:
     weeks = page.weeks()
     region_names = {week.region: week.name for week in weeks}
-    chosen_regions = _chosen(request, "regio", region_names)
-    kinds = _chosen(request, "soort", dict(Kind.choices))
-    formats = _chosen(request, "vorm", FORMATS)
+    chosen_regions = chosen_filters(request, "regio", region_names)
+    kinds = chosen_filters(request, "soort", dict(Kind.choices))
+    formats = chosen_filters(request, "vorm", FORMATS)
     found = with_campaigns(approved(page, regions=chosen_regions, kinds=kinds, formats=formats,
                                     weeks=weeks), page)  # fmt: skip
     sections = []

@@ -18,7 +18,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from kennislab.core import workflow as tables
 from kennislab.core.dates import dutch_date
+from kennislab.core.workflow import NotAllowed, Step  # noqa: F401  (callers: rules.NotAllowed)
 
 REGISTERED, WAITING, CANCELLED = "registered", "waiting", "cancelled"
 
@@ -170,16 +172,6 @@ SUBMITTED, CHANGES, APPROVED, REJECTED, WITHDRAWN = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Step:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    actor: str  # "editor" (admin permission campaigns.moderate_activity) or "organiser" (link)
-    note_required: bool = False
-
-
 STEPS: tuple[Step, ...] = (
     Step("approve", "Goedkeuren en publiceren", (SUBMITTED, CHANGES), APPROVED, "editor"),
     Step("request_changes", "Aanpassing vragen", (SUBMITTED, APPROVED), CHANGES, "editor",
@@ -193,18 +185,11 @@ STEP_BY_ACTION = {step.action: step for step in STEPS}
 EDITABLE = (SUBMITTED, CHANGES, APPROVED)  # the organiser may still change the activity
 
 
-class NotAllowed(Exception):
-    """A step the table does not allow; the message is Dutch, for the person trying."""
-
-
 def step_for(status: str, action: str, actor: str) -> Step:
-    step = STEP_BY_ACTION.get(action)
-    if step is None or step.actor != actor:
-        raise NotAllowed("Deze stap bestaat niet.")
-    if status not in step.sources:
-        raise NotAllowed(f"‘{step.label}’ kan niet: de activiteit is al verder in behandeling.")
-    return step
+    return tables.step_for(STEPS, status, action, actor,
+                           too_late="‘{label}’ kan niet: de activiteit is al verder in "
+                           "behandeling.")  # fmt: skip
 
 
 def available_steps(status: str, actor: str) -> list[Step]:
-    return [step for step in STEPS if step.actor == actor and status in step.sources]
+    return tables.available(STEPS, status, actor)

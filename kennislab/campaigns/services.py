@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Q
 from django.urls import reverse
@@ -20,8 +19,9 @@ from django.utils.translation import gettext as _
 
 from kennislab.core.dates import dutch_date
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.errors import Refused
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import ics, rules
 from .models import EventPage, Registration, RegistrationEvent, Status
@@ -29,15 +29,6 @@ from .models import EventPage, Registration, RegistrationEvent, Status
 TOKEN_DAYS_AFTER_EVENT = 30
 PARTICIPANT = "deelnemer"
 SYSTEM = "systeem"
-
-
-class Refused(Exception):
-    """The registration cannot be taken; the message is Dutch and meant for the visitor."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass
@@ -180,14 +171,7 @@ def promote_waiting(event: EventPage) -> list[Registration]:
 
 
 def by_token(token: str) -> Registration | None:
-    if not token or len(token) > 100:
-        return None
-    registration = (
-        Registration.objects.select_related("event").filter(token_hash=token_hash(token)).first()
-    )
-    if registration is None or registration.token_expires_at < timezone.now():
-        return None
-    return registration
+    return find_by_token(Registration.objects.select_related("event"), token)
 
 
 # --- audit log, calendar entries and mail -------------------------------------------------------
@@ -202,10 +186,6 @@ def log(registration, old, new, note, user=None, actor_label=SYSTEM):
         to_status=new,
         note=note,
     )
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def calendar_entry(event: EventPage, url: str | None = None) -> ics.CalendarEntry:

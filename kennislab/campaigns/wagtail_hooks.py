@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
 from . import activities, rules, services
@@ -111,29 +112,14 @@ class RecordingAccessViewSet(RecordViewSet):
     permission_codenames = ("view_recordingaccess",)
 
 
-class ModerationForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Besluit"), widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een besluit.")},
-    )  # fmt: skip
+class ModerationForm(StepDecisionForm):
     note = forms.CharField(
         label=_("Bericht aan de organisator"), max_length=2000, required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Nodig bij aanpassing vragen en afwijzen; gaat per e-mail naar de "
                     "organisator en komt in het logboek."),
     )  # fmt: skip
-
-    def __init__(self, *args, status, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.steps = rules.available_steps(status, "editor")
-        self.fields["action"].choices = [(step.action, step.label) for step in self.steps]
-
-    def clean(self):
-        cleaned = super().clean()
-        step = rules.STEP_BY_ACTION.get(cleaned.get("action"))
-        if step and step.note_required and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Schrijf de organisator waarom."))
-        return cleaned
+    note_missing = _("Schrijf de organisator waarom.")
 
 
 class ActivityInspectView(ActionInspectView):
@@ -152,7 +138,7 @@ class ActivityInspectView(ActionInspectView):
         )
 
     def action_form(self, data=None):
-        return ModerationForm(data, status=self.object.status)
+        return ModerationForm(data, steps=rules.available_steps(self.object.status, "editor"))
 
     def offered(self, form) -> bool:
         return bool(form.steps)

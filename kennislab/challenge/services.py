@@ -9,7 +9,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
@@ -18,8 +17,9 @@ from django.utils.translation import gettext as _
 
 from kennislab.core.dates import dutch_date
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.errors import Refused
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import rules
 from .models import (
@@ -36,15 +36,6 @@ from .models import (
 )
 
 CODE_ATTEMPTS = 5
-
-
-class Refused(Exception):
-    """The sign-up or change cannot be taken; the message is Dutch and meant for the visitor."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
 
 
 @dataclass
@@ -186,16 +177,7 @@ def _send_new_link(participant: Participant) -> SignUp:
 
 
 def by_token(token: str) -> Participant | None:
-    if not token or len(token) > 100:
-        return None
-    participant = (
-        Participant.objects.select_related("page", "team")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if participant is None or participant.token_expires_at < timezone.now():
-        return None
-    return participant
+    return find_by_token(Participant.objects.select_related("page", "team"), token)
 
 
 def by_unsubscribe_key(key: str) -> Participant | None:
@@ -345,10 +327,6 @@ def send_support(participant: Participant, message: SupportMessage, day: int) ->
 
 
 # --- mail -----------------------------------------------------------------------------------------
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def private_link(token: str) -> str:

@@ -77,3 +77,34 @@ class PublicForm(AccessibleFormMixin, forms.Form):
                 _("Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd.")
             )
         return cleaned
+
+
+class StepDecisionForm(forms.Form):
+    """The decision form of a step table (core/workflow.py) in the admin: one of the steps
+    available now, and a note that is required where the step says so. Subclasses word the note
+    for its reader (`note` field, `note_missing`)."""
+
+    action = forms.ChoiceField(
+        label=_("Besluit"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een besluit.")},
+    )
+    note = forms.CharField(
+        label=_("Toelichting"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    note_missing = _("Schrijf een toelichting.")
+
+    def __init__(self, *args, steps, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.steps = list(steps)
+        self.fields["action"].choices = [(step.action, step.label) for step in self.steps]
+
+    def clean(self):
+        cleaned = super().clean()
+        step = next((s for s in self.steps if s.action == cleaned.get("action")), None)
+        if step and step.note_required and not cleaned.get("note", "").strip():
+            self.add_error("note", self.note_missing)
+        return cleaned

@@ -109,17 +109,14 @@ def assign(user, source_key: str, pk: int, assignee) -> None:
     if not source.waiting_for(user).filter(pk=pk).update(assigned_to=assignee):
         raise NotAllowed("Dit onderdeel wacht niet meer op een besluit.")
     if assignee is not None and assignee != user and assignee.email:
-        from django.conf import settings
-
-        from .mail import queue_email
+        from .mail import absolute, queue_email
 
         item = source.waiting().get(pk=pk)
-        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         queue_email(
             assignee.email,
             f"Toegewezen: {source.title(item)}"[:200],
             "core/email/inbox_assigned.txt",
             {"assignee": assignee, "by": user, "source": source, "title": source.title(item),
-             "url": base + source.admin_url(item)},
+             "url": absolute(source.admin_url(item))},
             topic=f"inbox-{source.key}-{pk}",
         )  # fmt: skip

@@ -25,6 +25,11 @@ MAX_ATTEMPTS = 6
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
 
+def absolute(path: str) -> str:
+    """A site path as a full URL for an e-mail (WAGTAILADMIN_BASE_URL: the site's own address)."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
 def queue_email(
     to: str,
     subject: str,

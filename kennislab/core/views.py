@@ -26,3 +26,12 @@ def private(response):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
+
+
+MAX_FILTER_VALUES = 20
+
+
+def chosen_filters(request, name: str, allowed) -> list[str]:
+    """The values of a multi-select filter in the query string that are allowed (known
+    options), at most MAX_FILTER_VALUES: unknown or endless values are ignored, never an error."""
+    return [value for value in request.GET.getlist(name) if value in allowed][:MAX_FILTER_VALUES]

@@ -20,12 +20,13 @@ These functions decide; services.py applies a decision in one locked transaction
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.utils.text import slugify
 
 from kennislab.campaigns.rules import PROVINCE_NAMES, PROVINCES  # noqa: F401 — one province list
+from kennislab.core import workflow as tables
+from kennislab.core.workflow import NotAllowed, Step  # noqa: F401  (callers: rules.NotAllowed)
 
 LINK_DAYS = 365
 RESERVED_SLUGS = frozenset({"tekenen", "link", "beheer"})  # public URLs next to /pledges/<slug>/
@@ -34,16 +35,6 @@ SUBMITTED, CHANGES, APPROVED, REJECTED = "submitted", "changes_requested", "appr
 ACCEPTED = "accepted"  # a practice story taken on as a draft article
 
 EDITOR, SIGNER = "editor", "signer"
-
-
-@dataclass(frozen=True)
-class Step:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    actor: str  # "editor" (admin permission) or "signer" (private link)
-    note_required: bool = False
 
 
 PLEDGE_STEPS: tuple[Step, ...] = (
@@ -72,25 +63,18 @@ PLEDGE_EDITABLE = (CHANGES,)  # the signer may change the pledge itself (then it
 UPDATES_ALLOWED = (APPROVED,)  # progress updates only on a pledge on the wall
 
 
-class NotAllowed(Exception):
-    """A step the table does not allow; the message is Dutch, for the person trying."""
-
-
 def step_by_action(kind: str) -> dict[str, Step]:
     return {step.action: step for step in TABLES[kind]}
 
 
 def step_for(kind: str, status: str, action: str, actor: str) -> Step:
-    step = step_by_action(kind).get(action)
-    if step is None or step.actor != actor:
-        raise NotAllowed("Deze stap bestaat niet.")
-    if status not in step.sources:
-        raise NotAllowed(f"‘{step.label}’ kan niet: {NOUNS[kind]} is al verder in behandeling.")
-    return step
+    return tables.step_for(TABLES[kind], status, action, actor,
+                           too_late=f"‘{{label}}’ kan niet: {NOUNS[kind]} is al verder in "
+                           "behandeling.")  # fmt: skip
 
 
 def available_steps(kind: str, status: str, actor: str = EDITOR) -> list[Step]:
-    return [step for step in TABLES[kind] if step.actor == actor and status in step.sources]
+    return tables.available(TABLES[kind], status, actor)
 
 
 def link_expires_at(now: datetime) -> datetime:

@@ -9,7 +9,6 @@ latest e-mail holds the link that works.
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -20,8 +19,9 @@ from django.utils.translation import gettext as _
 from kennislab.content.models import ArticleContact, ArticlePage, ItemType, Person
 from kennislab.content.site import ensure_kennislab_index
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.errors import Refused
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import rules
 from .models import (
@@ -42,19 +42,6 @@ PLEDGE_FIELDS = ("organisation", "contact_name", "email", "phone", "province", "
 STORY_FIELDS = ("title", "summary", "what_was_done", "what_worked", "lessons", "contact_name",
                 "email", "organisation", "name_public")  # fmt: skip
 STORY_AUTHOR_ROLE = "Auteur van een praktijkverhaal"
-
-
-class Refused(Exception):
-    """The step cannot be taken; the message is Dutch and meant for the person trying."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _fresh_link(pledge: Pledge) -> str:
@@ -104,12 +91,7 @@ def _sign(data, consent_text):
 
 
 def by_token(token: str) -> Pledge | None:
-    if not token or len(token) > 100:
-        return None
-    pledge = Pledge.objects.filter(token_hash=token_hash(token)).first()
-    if pledge is None or pledge.token_expires_at < timezone.now():
-        return None
-    return pledge
+    return find_by_token(Pledge.objects.all(), token)
 
 
 def send_new_links(email: str) -> int:

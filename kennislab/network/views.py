@@ -1,6 +1,6 @@
 """Public views of the network: the pledge form, the pledge wall with its filters, a pledge's
 page, the signer's private page (change the pledge when asked, share progress), and the form to
-share a practice story. Private pages are never cached (`_private`)."""
+share a practice story. Private pages are never cached (core.views.private)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from kennislab.content.models import Domain, Theme
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.views import chosen_filters, private
 
 from . import rules, services
 from .forms import (
@@ -24,12 +25,6 @@ from .forms import (
     UpdateForm,
 )
 from .models import Pledge, PledgeStatus
-
-
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def _status(request, conflict=False) -> int:
@@ -65,20 +60,16 @@ def sign_pledge(request):
     if request.method == "POST" and form.is_valid():
         _pledge, token = services.sign(form.cleaned_data, str(PLEDGE_CONSENT_TEXT))
         url = reverse("network:pledge-private", args=[token]) + "?nieuw=1"
-        return _private(HttpResponseRedirect(url, status=303))
+        return private(HttpResponseRedirect(url, status=303))
     return render(request, "network/pledge_form.html", {"form": form}, status=_status(request))
-
-
-def _chosen(request, name, allowed) -> list[str]:
-    return [value for value in request.GET.getlist(name) if value in allowed][:20]
 
 
 def wall_context(request) -> dict:
     themes = list(Theme.objects.all())
     domains = list(Domain.objects.all())
-    chosen_themes = _chosen(request, "thema", {theme.slug for theme in themes})
-    chosen_domains = _chosen(request, "domein", {domain.code for domain in domains})
-    chosen_regions = _chosen(request, "regio", rules.PROVINCE_NAMES)
+    chosen_themes = chosen_filters(request, "thema", {theme.slug for theme in themes})
+    chosen_domains = chosen_filters(request, "domein", {domain.code for domain in domains})
+    chosen_regions = chosen_filters(request, "regio", rules.PROVINCE_NAMES)
     found = Pledge.objects.filter(status=PledgeStatus.APPROVED)
     if chosen_themes:
         found = found.filter(themes__slug__in=chosen_themes)
@@ -137,7 +128,7 @@ def pledge_private(request, token):
     progress once it is on the wall."""
     pledge = services.by_token(token)
     if pledge is None:
-        return _private(render(request, "network/link_unknown.html", status=404))
+        return private(render(request, "network/link_unknown.html", status=404))
     editable = pledge.status in rules.PLEDGE_EDITABLE
     can_update = pledge.status in rules.UPDATES_ALLOWED
     form = PledgeForm(editing=True, initial=_pledge_initial(pledge)) if editable else None
@@ -158,7 +149,7 @@ def pledge_private(request, token):
                 except services.Refused as refused:
                     message, status = refused.message, 409
                 else:
-                    return _private(HttpResponseRedirect(request.path + "?gedeeld=1", status=303))
+                    return private(HttpResponseRedirect(request.path + "?gedeeld=1", status=303))
         else:
             form = PledgeForm(request.POST, editing=True)
             if not editable:
@@ -170,9 +161,7 @@ def pledge_private(request, token):
                 except services.Refused as refused:
                     message, status = refused.message, 409
                 else:
-                    return _private(
-                        HttpResponseRedirect(request.path + "?opgeslagen=1", status=303)
-                    )
+                    return private(HttpResponseRedirect(request.path + "?opgeslagen=1", status=303))
     elif request.GET.get("opgeslagen"):
         message = _("Je wijzigingen zijn opgeslagen en gaan opnieuw naar de redactie.")
     elif request.GET.get("gedeeld"):
@@ -187,7 +176,7 @@ def pledge_private(request, token):
         "new": request.GET.get("nieuw") == "1",
         "updates": pledge.updates.order_by("-created_at"),
     }
-    return _private(render(request, "network/pledge_private.html", context, status=status))
+    return private(render(request, "network/pledge_private.html", context, status=status))
 
 
 # --- practice stories --------------------------------------------------------------------------
@@ -201,7 +190,7 @@ def share_story(request):
         if form.is_valid():
             services.submit_story(form.cleaned_data, form.cleaned_data["attachment"],
                                   str(STORY_CONSENT_TEXT))  # fmt: skip
-            return _private(HttpResponseRedirect(reverse("network:story-thanks"), status=303))
+            return private(HttpResponseRedirect(reverse("network:story-thanks"), status=303))
     else:
         form = StoryForm()
     response = render(request, "network/story_form.html", {"form": form},

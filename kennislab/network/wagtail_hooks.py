@@ -24,6 +24,7 @@ from wagtail.permissions import register_permission_policy
 from kennislab.campaigns.models import EventPage
 from kennislab.content.models import ArticlePage
 from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
 from . import rules, services
@@ -37,30 +38,14 @@ MODERATE_PLEDGE = "network.moderate_pledge"
 MODERATE_STORY = "network.moderate_story"
 
 
-class ModerationForm(forms.Form):
-    action = forms.ChoiceField(
-        label=_("Besluit"), widget=forms.RadioSelect,
-        error_messages={"required": _("Kies een besluit.")},
-    )  # fmt: skip
+class ModerationForm(StepDecisionForm):
     note = forms.CharField(
         label=_("Bericht aan de inzender"), max_length=2000, required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Nodig bij aanpassing vragen en afwijzen; gaat per e-mail naar de inzender "
                     "en komt in het logboek."),
     )  # fmt: skip
-
-    def __init__(self, *args, kind, status, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.kind = kind
-        self.steps = rules.available_steps(kind, status)
-        self.fields["action"].choices = [(step.action, step.label) for step in self.steps]
-
-    def clean(self):
-        cleaned = super().clean()
-        step = rules.step_by_action(self.kind).get(cleaned.get("action"))
-        if step and step.note_required and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Schrijf de inzender waarom."))
-        return cleaned
+    note_missing = _("Schrijf de inzender waarom.")
 
 
 class ModerationInspectView(ActionInspectView):
@@ -74,7 +59,7 @@ class ModerationInspectView(ActionInspectView):
         return self.request.user.is_active and self.request.user.has_perm(self.permission)
 
     def action_form(self, data=None):
-        return ModerationForm(data, kind=self.kind, status=self.object.status)
+        return ModerationForm(data, steps=rules.available_steps(self.kind, self.object.status))
 
     def offered(self, form) -> bool:
         return bool(form.steps)

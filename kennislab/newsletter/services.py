@@ -9,14 +9,13 @@ import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from .models import LINK_DAYS, PENDING_DAYS, Status, Subscriber, email_key
 
@@ -114,14 +113,9 @@ def request_link(email: str) -> None:
 
 
 def by_token(token: str) -> Subscriber | None:
-    if not token or len(token) > 100:
-        return None
-    subscriber = Subscriber.objects.filter(
-        token_hash=token_hash(token), status__in=[Status.PENDING, Status.CONFIRMED]
-    ).first()
-    if subscriber is None or subscriber.token_expires_at < timezone.now():
-        return None
-    return subscriber
+    return find_by_token(
+        Subscriber.objects.filter(status__in=[Status.PENDING, Status.CONFIRMED]), token
+    )
 
 
 def confirm(subscriber: Subscriber) -> bool:
@@ -177,10 +171,6 @@ def purge_expired(now: datetime | None = None) -> int:
 
 
 # --- mail -----------------------------------------------------------------------------------------
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def private_link(token: str) -> str:

@@ -12,20 +12,15 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.views import private
 
 from . import services
 from .forms import CONSENT_TEXT, LinkRequestForm, PreferencesForm, SignUpForm
 from .models import Status
 
 
-def _private(response):
-    response["Cache-Control"] = "private, no-store"
-    response["X-Robots-Tag"] = "noindex"
-    return response
-
-
 def _link_unknown(request):
-    return _private(render(request, "newsletter/link_unknown.html", status=404))
+    return private(render(request, "newsletter/link_unknown.html", status=404))
 
 
 def _redirect(name: str):
@@ -77,14 +72,14 @@ def preferences(request, token):
         action = request.POST.get("actie")
         if action == "bevestigen":
             services.confirm(found)
-            return _private(HttpResponseRedirect(f"{request.path}?bevestigd=1", status=303))
+            return private(HttpResponseRedirect(f"{request.path}?bevestigd=1", status=303))
         if action == "opslaan" and found.status == Status.CONFIRMED:
             form = PreferencesForm(request.POST)
             if form.is_valid():
                 services.save_preferences(
                     found, form.cleaned_data["name"], form.cleaned_data["themes"]
                 )
-                return _private(HttpResponseRedirect(f"{request.path}?opgeslagen=1", status=303))
+                return private(HttpResponseRedirect(f"{request.path}?opgeslagen=1", status=303))
             status = 400
         else:
             error, status = _("Dit formulier kennen we niet. Probeer het opnieuw."), 400
@@ -97,13 +92,13 @@ def preferences(request, token):
         "error": error,
         "unsubscribe_url": reverse("newsletter:unsubscribe", args=[found.unsubscribe_key]),
     }
-    return _private(render(request, "newsletter/preferences.html", context, status=status))
+    return private(render(request, "newsletter/preferences.html", context, status=status))
 
 
 def _unsubscribe_page(request, found, status=200, error=None):
     context = {"subscriber": found, "unsubscribed": found.status == Status.UNSUBSCRIBED,
                "error": error}  # fmt: skip
-    return _private(render(request, "newsletter/unsubscribe.html", context, status=status))
+    return private(render(request, "newsletter/unsubscribe.html", context, status=status))
 
 
 @csrf_protect

@@ -6,7 +6,6 @@ event and its e-mails together (core.mail.queue_email: sent after commit, retrie
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import IntegrityError, transaction
@@ -16,7 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
+from kennislab.core.errors import Refused
+from kennislab.core.mail import absolute, queue_email
 
 from .models import (
     ACTIVE_INTEREST,
@@ -45,19 +45,6 @@ INTEREST_STEPS = {
     "contact": ((InterestStatus.NEW,), InterestStatus.CONTACTED),
     "decline": ((InterestStatus.NEW, InterestStatus.CONTACTED), InterestStatus.NOT_SUITABLE),
 }
-
-
-class Refused(Exception):
-    """The request cannot be taken; the message is Dutch and meant for the visitor or staff."""
-
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _actor(user) -> str:

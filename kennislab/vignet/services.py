@@ -11,15 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import criteria, workflow
 from .models import Activity, Application, Event, Evidence, Status, Vignet
@@ -32,10 +31,6 @@ SYSTEM = "systeem"
 REMINDER_MONTHS_BEFORE_EXPIRY = (criteria.RENEWAL_WINDOW_MONTHS, 1)
 
 NotAllowed = workflow.NotAllowed
-
-
-def absolute(path: str) -> str:
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 # --- drafts ---------------------------------------------------------------------------------
@@ -107,16 +102,7 @@ def _save_draft(draft, application, consent_text, renewal_of):
 
 
 def by_token(token: str) -> Application | None:
-    if not token or len(token) > 100:
-        return None
-    application = (
-        Application.objects.select_related("renewal_of")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if application is None or application.token_expires_at < timezone.now():
-        return None
-    return application
+    return find_by_token(Application.objects.select_related("renewal_of"), token)
 
 
 def verdict_of(application: Application, today=None) -> criteria.Verdict | None:
@@ -224,12 +210,8 @@ def holder_link(vignet: Vignet) -> str:
 
 
 def vignet_by_holder_token(token: str) -> Vignet | None:
-    if not token or len(token) > 100:
-        return None
-    vignet = Vignet.objects.filter(holder_token_hash=token_hash(token)).first()
-    if vignet is None or vignet.holder_token_expires_at < timezone.now():
-        return None
-    return vignet
+    return find_by_token(Vignet.objects.all(), token, field="holder_token_hash",
+                         expires="holder_token_expires_at")  # fmt: skip
 
 
 def renewal_refusal(vignet: Vignet, today=None) -> str | None:

@@ -25,6 +25,7 @@ from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import policy_registry, register_permission_policy
 
 from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
 from . import services, workflow
@@ -40,7 +41,7 @@ def can_assess(user) -> bool:
     return policy_registry.get_by_type(Application).user_has_permission(user, "assess")
 
 
-class StepForm(forms.Form):
+class StepForm(StepDecisionForm):
     action = forms.ChoiceField(label=_("Stap"), widget=forms.RadioSelect)
     note = forms.CharField(
         label=_("Toelichting"),
@@ -52,19 +53,7 @@ class StepForm(forms.Form):
             "vragen en bij afwijzen."
         ),
     )
-
-    def __init__(self, *args, status: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [
-            (step.action, step.label) for step in workflow.available(status, "assessor")
-        ]
-
-    def clean(self):
-        cleaned = super().clean()
-        step = workflow.BY_ACTION.get(cleaned.get("action", ""))
-        if step and step.note_required and not cleaned.get("note", "").strip():
-            self.add_error("note", _("Schrijf een toelichting; de aanvrager leest die."))
-        return cleaned
+    note_missing = _("Schrijf een toelichting; de aanvrager leest die.")
 
 
 class ApplicationIndexView(IndexView):
@@ -106,7 +95,7 @@ class ApplicationInspectView(ActionInspectView):
         return can_assess(self.request.user)
 
     def action_form(self, data=None):
-        return StepForm(data, status=self.object.status)
+        return StepForm(data, steps=workflow.available(self.object.status, "assessor"))
 
     def offered(self, form) -> bool:
         return bool(form.fields["action"].choices)

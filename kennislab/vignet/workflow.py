@@ -13,7 +13,8 @@ vignet.assess_application). A note is required where the applicant must be told 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from kennislab.core import workflow as tables
+from kennislab.core.workflow import NotAllowed, Step  # noqa: F401  (callers: workflow.NotAllowed)
 
 DRAFT, SUBMITTED, IN_ASSESSMENT, MORE_INFO, AWARDED, REJECTED = (
     "draft",
@@ -23,16 +24,6 @@ DRAFT, SUBMITTED, IN_ASSESSMENT, MORE_INFO, AWARDED, REJECTED = (
     "awarded",
     "rejected",
 )
-
-
-@dataclass(frozen=True)
-class Step:
-    action: str
-    label: str
-    sources: tuple[str, ...]
-    target: str
-    actor: str  # "applicant" or "assessor"
-    note_required: bool = False
 
 
 STEPS: tuple[Step, ...] = (
@@ -47,18 +38,11 @@ STEPS: tuple[Step, ...] = (
 BY_ACTION = {step.action: step for step in STEPS}
 
 
-class NotAllowed(Exception):
-    """A step that the table does not allow; the message is Dutch, for the person trying."""
-
-
 def step_for(status: str, action: str, actor: str) -> Step:
-    step = BY_ACTION.get(action)
-    if step is None or step.actor != actor:
-        raise NotAllowed("Deze stap bestaat niet.")
-    if status not in step.sources:
-        raise NotAllowed(f"‘{step.label}’ kan niet meer: de aanvraag is al verder in behandeling.")
-    return step
+    return tables.step_for(STEPS, status, action, actor,
+                           too_late="‘{label}’ kan niet meer: de aanvraag is al verder in "
+                           "behandeling.")  # fmt: skip
 
 
 def available(status: str, actor: str) -> list[Step]:
-    return [step for step in STEPS if step.actor == actor and status in step.sources]
+    return tables.available(STEPS, status, actor)

@@ -22,8 +22,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import queue_email
-from kennislab.core.tokens import new_token, token_hash
+from kennislab.core.mail import absolute, queue_email
+from kennislab.core.tokens import find_by_token, new_token
 
 from . import rules
 from .models import Application, ApplicationEvent, GoodExamplePage, Scheme, Status
@@ -333,16 +333,7 @@ def withdraw_by_applicant(token: str) -> Application:
 
 
 def by_token(token: str) -> Application | None:
-    if not token or len(token) > 100:
-        return None
-    application = (
-        Application.objects.select_related("scheme", "example")
-        .filter(token_hash=token_hash(token))
-        .first()
-    )
-    if application is None or application.token_expires_at < timezone.now():
-        return None
-    return application
+    return find_by_token(Application.objects.select_related("scheme", "example"), token)
 
 
 # --- audit log and mail ---------------------------------------------------------------------
@@ -371,13 +362,7 @@ SUBJECTS = {
 def notify(
     application: Application, event: str, token: str | None = None, position: int | None = None
 ) -> None:
-    from django.conf import settings
-
-    link = ""
-    if token:
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-            "vouchers:application", args=[token]
-        )
+    link = absolute(reverse("vouchers:application", args=[token])) if token else ""
     queue_email(
         application.email,
         SUBJECTS[event].format(reference=application.reference),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CampaignsConfig(AppConfig):
@@ -26,7 +27,7 @@ def register_inbox():
     inbox.register(
         inbox.InboxSource(
             key="activiteiten",
-            label="Activiteiten",
+            label=_("Activiteiten"),
             permission="campaigns.moderate_activity",
             waiting=lambda: Activity.objects.filter(status=ActivityStatus.SUBMITTED),
             title=lambda activity: f"{activity.title} ({activity.organiser})",

@@ -23,13 +23,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
+from .mail import absolute, queue_email
+
 SOURCES: dict[str, InboxSource] = {}
 
 
 @dataclass(frozen=True)
 class InboxSource:
     key: str  # short, unique: "activities", "pledges", …
-    label: str  # Dutch, plural: "Activiteiten"
+    label: str  # Dutch, plural, marked for translation: _("Activiteiten")
     permission: str  # "app_label.codename": who may see and decide these items
     waiting: Callable  # () -> QuerySet of the items waiting for a decision
     title: Callable  # (item) -> str
@@ -103,18 +107,18 @@ def assign(user, source_key: str, pk: int, assignee) -> None:
     assignee must be allowed to see the source's items."""
     source = SOURCES.get(source_key)
     if source is None or not source.visible_to(user):
-        raise NotAllowed("Dit onderdeel bestaat niet of je mag het niet zien.")
+        raise NotAllowed(_("Dit onderdeel bestaat niet of je mag het niet zien."))
     if assignee is not None and not source.visible_to(assignee):
-        raise NotAllowed(f"{assignee.get_username()} mag deze onderdelen niet behandelen.")
+        raise NotAllowed(
+            _("%(name)s mag deze onderdelen niet behandelen.") % {"name": assignee.get_username()}
+        )
     if not source.waiting_for(user).filter(pk=pk).update(assigned_to=assignee):
-        raise NotAllowed("Dit onderdeel wacht niet meer op een besluit.")
+        raise NotAllowed(_("Dit onderdeel wacht niet meer op een besluit."))
     if assignee is not None and assignee != user and assignee.email:
-        from .mail import absolute, queue_email
-
         item = source.waiting().get(pk=pk)
         queue_email(
             assignee.email,
-            f"Toegewezen: {source.title(item)}"[:200],
+            _("Toegewezen: %(title)s") % {"title": source.title(item)},
             "core/email/inbox_assigned.txt",
             {"assignee": assignee, "by": user, "source": source, "title": source.title(item),
              "url": absolute(source.admin_url(item))},

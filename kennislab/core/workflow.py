@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+
 
 @dataclass(frozen=True)
 class Step:
@@ -29,7 +31,7 @@ def step_for(steps: Iterable[Step], status: str, action: str, actor: str, *,
     step exists but not from this status, with `{label}` for the step's label."""
     step = next((step for step in steps if step.action == action), None)
     if step is None or step.actor != actor:
-        raise NotAllowed("Deze stap bestaat niet.")
+        raise NotAllowed(_("Deze stap bestaat niet."))
     if status not in step.sources:
         raise NotAllowed(too_late.format(label=step.label))
     return step

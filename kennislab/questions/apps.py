@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class QuestionsConfig(AppConfig):
@@ -14,7 +15,7 @@ class QuestionsConfig(AppConfig):
         from .models import InterestRegistration, InterestStatus, Question, QuestionStatus
 
         inbox.register(inbox.InboxSource(
-            key="questions", label="Vragen", permission="questions.answer_question",
+            key="questions", label=_("Vragen"), permission="questions.answer_question",
             waiting=lambda: Question.objects.filter(status=QuestionStatus.OPEN),
             title=lambda question: str(question),
             admin_url=lambda question: reverse("questions_admin:inspect", args=[question.pk]),
@@ -25,7 +26,7 @@ class QuestionsConfig(AppConfig):
             ),
         ))  # fmt: skip
         inbox.register(inbox.InboxSource(
-            key="interest", label="Interesse-aanmeldingen",
+            key="interest", label=_("Interesse-aanmeldingen"),
             permission="questions.handle_interest",
             waiting=lambda: InterestRegistration.objects.filter(status=InterestStatus.NEW),
             title=lambda registration: str(registration),

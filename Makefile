@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns \
+        bench-campaigns bench-admin \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -68,7 +68,7 @@ messages: install ## Update the English message catalogue (locale/en)
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static_collected
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: bench-import bench-pages bench-search bench-vignet bench-campaigns ## The quick benchmarks (bench-search-scale: ~20 min)
+bench: bench-import bench-pages bench-search bench-vignet bench-campaigns bench-admin ## The quick benchmarks (bench-search-scale: ~20 min)
 
 bench-import: install ## Time importing the seed dumps (fresh database, medians)
 	$(BIN)/python -m kennislab.bench.importer
@@ -84,6 +84,11 @@ bench-vignet: install ## The vignet criteria engine and pages/form (medians, p95
 bench-campaigns: install ## Campaign, agenda and challenge pages, feeds, forms, daily jobs (medians, p95), SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.campaigns
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.campaigns; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-admin: install ## The back office with 1,000 waiting items: inbox, dashboard, listing, detail (medians, p95), SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.admin
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.admin; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import absolute, queue_email
+from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
+from kennislab.core.workflow import ensure_unchanged
 
 from . import ics, rules
 from .models import Activity, ActivityEvent, ActivityStatus, RelayCampaignPage
@@ -141,16 +143,19 @@ def _withdraw(activity_id):
     return activity
 
 
-def moderate(activity_id: int, action: str, note: str, user) -> Activity:
+def moderate(activity_id: int, action: str, note: str, user,
+             expected_status: str | None = None) -> Activity:  # fmt: skip
     """An editor approves, asks for changes or rejects (rules.STEPS); the organiser hears it by
-    e-mail, with a fresh private link while the activity can still be changed."""
-    return with_lock_retries(lambda: _moderate(activity_id, action, note, user))
+    e-mail, with a fresh private link while the activity can still be changed. Raises
+    core.workflow.Stale when the activity no longer has `expected_status`."""
+    return with_lock_retries(lambda: _moderate(activity_id, action, note, user, expected_status))
 
 
-def _moderate(activity_id, action, note, user):
+def _moderate(activity_id, action, note, user, expected_status=None):
     with transaction.atomic():
         activity = Activity.objects.select_for_update(of=("self",)).select_related(
             "campaign").get(pk=activity_id)  # fmt: skip
+        ensure_unchanged(activity.status, expected_status, activity.get_status_display())
         step = rules.step_for(activity.status, action, "editor")  # raises NotAllowed
         note = (note or "").strip()
         if step.note_required and not note:
@@ -274,6 +279,19 @@ def notify(activity: Activity, kind: str, link: str = "", note: str = "", week=N
             "week": week,
             "missing": activity.missing(),
             "public_url": absolute(activity.get_absolute_url()),
+            "term": decision_term(activity),
         },
         topic=f"activiteit-{activity.pk}",
+        reply_to=(campaign.contact_email or reply_address()) if kind in REPLY_KINDS else "",
     )
+
+
+# Moderation mails: the organiser may want to answer the campaign team.
+REPLY_KINDS = ("activity_approve", "activity_request_changes", "activity_reject")
+
+
+def decision_term(activity: Activity):
+    """The moderation term while the activity waits for the campaign team (None otherwise)."""
+    if activity.status != ActivityStatus.SUBMITTED:
+        return None
+    return terms.term_of("activity", activity.created_at)

@@ -27,6 +27,7 @@ def register_inbox():
     inbox.register(
         inbox.InboxSource(
             key="activiteiten",
+            term="activity",
             label=_("Activiteiten"),
             permission="campaigns.moderate_activity",
             waiting=lambda: Activity.objects.filter(status=ActivityStatus.SUBMITTED),

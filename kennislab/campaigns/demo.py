@@ -16,7 +16,15 @@ from kennislab.content.models import Theme
 from kennislab.content.site import ensure_home
 
 from . import activities, services
-from .models import Activity, AgendaPage, CampaignRegion, EventPage, Registration, RelayCampaignPage
+from .models import (
+    Activity,
+    AgendaPage,
+    CampaignRegion,
+    EventPage,
+    RecordingAccess,
+    Registration,
+    RelayCampaignPage,
+)
 
 AGENDA = {
     "slug": "agenda",
@@ -48,6 +56,7 @@ PAST = (
 )  # fmt: skip
 # people on the (full) first webinar: three places, then two on the waiting list
 PARTICIPANTS = ["Ilse Verbeek", "Thomas Brandsma", "Nora Haddou", "Pieter Slagter", "Eva Lammers"]
+WATCHERS = ["Lotte Hazenberg", "Wouter Sneek"]
 
 
 def database_has_content() -> bool:
@@ -75,6 +84,14 @@ class AgendaDemoLoader(DemoLoader):
                                              "organisation": "Demo-organisatie (verzonnen)"},
                                   "Demo-aanmelding (verzonnen).")  # fmt: skip
             self.report.add(f"aanmeldingen {first.title}")
+        past = EventPage.objects.get(slug=PAST[0])
+        if not RecordingAccess.objects.filter(event=past).exists():
+            for name in WATCHERS:
+                RecordingAccess.objects.create(
+                    event=past, email=name.lower().replace(" ", ".") + "@kennislab.example",
+                    consent_text="Demo-aanmelding om terug te kijken (verzonnen).",
+                )  # fmt: skip
+            self.report.add(f"terugkijkers {past.title}")
         return self.report
 
     def _event(self, agenda, spec, themes):

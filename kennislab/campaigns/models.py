@@ -244,7 +244,8 @@ class RegistrationEvent(AuditEvent):
 class RecordingAccess(models.Model):
     """Someone who left an e-mail address to watch a past event back (one per address)."""
 
-    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey(EventPage, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("evenement"))  # fmt: skip
     email = models.EmailField(_("e-mailadres"))
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     consent_text = models.TextField(_("tekst van de toestemming"), blank=True)

@@ -22,6 +22,7 @@ from kennislab.core.db import with_lock_retries
 from kennislab.core.errors import Refused
 from kennislab.core.mail import absolute, queue_email
 from kennislab.core.tokens import find_by_token, new_token
+from kennislab.core.workflow import ensure_unchanged
 
 from . import ics, rules
 from .models import EventPage, Registration, RegistrationEvent, Status
@@ -125,17 +126,20 @@ def cancel(token: str) -> Registration:
     return with_lock_retries(lambda: _cancel(registration.pk, note, None, PARTICIPANT))
 
 
-def cancel_by_staff(registration_id: int, note: str, user) -> Registration:
-    """Staff cancel on someone's behalf (admin); the waiting list moves up the same way."""
+def cancel_by_staff(registration_id: int, note: str, user,
+                    expected_status: str | None = None) -> Registration:  # fmt: skip
+    """Staff cancel on someone's behalf (admin); the waiting list moves up the same way.
+    Raises core.workflow.Stale when the registration no longer has `expected_status`."""
     label = user.get_username() if user else SYSTEM
-    return with_lock_retries(lambda: _cancel(registration_id, note, user, label))
+    return with_lock_retries(lambda: _cancel(registration_id, note, user, label, expected_status))
 
 
-def _cancel(registration_id, note, user, actor_label):
+def _cancel(registration_id, note, user, actor_label, expected_status=None):
     with transaction.atomic():
         registration = Registration.objects.select_related("event").get(pk=registration_id)
         event = EventPage.objects.select_for_update(of=("self",)).get(pk=registration.event_id)
         registration = Registration.objects.select_for_update().get(pk=registration_id)
+        ensure_unchanged(registration.status, expected_status, registration.get_status_display())
         if registration.status == Status.CANCELLED:
             return registration
         if event.phase() == "past":

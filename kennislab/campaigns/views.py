@@ -295,7 +295,8 @@ def edit_activity(request, token):
     context = {"activity": activity, "campaign": campaign, "form": form, "editable": editable,
                "message": message, "message_is_error": status != 200,
                "new": request.GET.get("nieuw") == "1", "week": activity.week(),
-               "missing": activity.missing()}  # fmt: skip
+               "missing": activity.missing(),
+               "term": activities.decision_term(activity)}  # fmt: skip
     return private(render(request, "campaigns/activity_edit.html", context, status=status))
 
 

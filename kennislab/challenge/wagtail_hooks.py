@@ -7,14 +7,18 @@ from __future__ import annotations
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kennislab.core.admin_views import RecordViewSet
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import (
+    ProjectSnippetViewSet,
+    RecordIndexView,
+    RecordInspectView,
+    RecordViewSet,
+)
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
 from .models import Participant, Status, SupportMessage, Team
@@ -23,12 +27,42 @@ register_permission_policy(Participant, ReadOnlyPermissionPolicy(Participant))
 register_permission_policy(Team, ReadOnlyPermissionPolicy(Team))
 
 
-class ParticipantIndexView(IndexView):
+class ParticipantIndexView(RecordIndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("page", "team")
 
 
-class TeamIndexView(IndexView):
+class ParticipantInspectView(RecordInspectView):
+    """A participant: the personal goal is health data (special category): shown to staff with
+    the view permission only, never exported with more than the list."""
+
+    sections = [
+        Section(_("Deelname"), ["page", "status", "theme", Field("goal", kind="text"),
+                                "participation", "team", "created_at", "confirmed_at"]),
+        Section(_("Deelnemer"), ["name", Field("email", kind="email")]),
+        Section(_("Steunberichten"), ["subscribed", "unsubscribed_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
+
+    def get_queryset(self):
+        return Participant.objects.select_related("page", "team")
+
+
+def confirmed_members(team) -> list[str]:
+    return [member.name for member in team.members.filter(status=Status.CONFIRMED)
+            .order_by("created_at")]  # fmt: skip
+
+
+class TeamInspectView(RecordInspectView):
+    sections = [
+        Section(_("Team"), [
+            "name", "page", "code", "created_at",
+            Field("members", label=_("Bevestigde deelnemers"), value=confirmed_members),
+        ]),
+    ]  # fmt: skip
+
+
+class TeamIndexView(RecordIndexView):
     def get_base_queryset(self):
         return (
             super()
@@ -53,13 +87,11 @@ class ParticipantViewSet(RecordViewSet):
         ),
         Column("team", label=_("Team"), accessor="team"),
         Column("subscribed", label=_("Berichten")),
-        DateColumn("created_at", label=_("Aangemeld")),
+        WhenColumn("created_at", label=_("Aangemeld"), sort_key="created_at"),
     ]  # fmt: skip
     list_filter = ["page", "theme", "status", "subscribed"]
     search_fields = ["name", "email"]
-    inspect_view_fields = ["page", "status", "name", "email", "theme", "goal", "participation",
-                           "team", "created_at", "confirmed_at", "subscribed",
-                           "unsubscribed_at", "consent_text"]  # fmt: skip
+    inspect_view_class = ParticipantInspectView
     list_export = ["page.title", "name", "email", "get_theme_display", "get_status_display",
                    "team", "subscribed", "created_at"]  # fmt: skip
     export_headings = {
@@ -83,13 +115,13 @@ class TeamViewSet(RecordViewSet):
     icon = "group"
     menu_label = _("Teams")
     menu_order = 200
-    inspect_view_enabled = False
+    inspect_view_class = TeamInspectView
     list_display = [
         "name",
         Column("page", label=_("Editie"), accessor="page.title"),
         "code",
         Column("member_count", label=_("Bevestigde deelnemers")),
-        DateColumn("created_at", label=_("Gestart")),
+        WhenColumn("created_at", label=_("Gestart"), sort_key="created_at"),
     ]
     list_filter = ["page"]
     search_fields = ["name", "code"]
@@ -109,6 +141,7 @@ class TeamViewSet(RecordViewSet):
 
 class ChallengeGroup(ModelViewSetGroup):
     menu_label = _("30DagenGezonder")
+    submenu_hook = "register_challenge_menu_item"
     menu_icon = "date"
     menu_order = 280
     items = (ParticipantViewSet("uitdaging-deelnemers"), TeamViewSet("uitdaging-teams"))
@@ -119,10 +152,13 @@ def register_viewsets():
     return ChallengeGroup()
 
 
-class SupportMessageViewSet(SnippetViewSet):
+class SupportMessageViewSet(ProjectSnippetViewSet):
     model = SupportMessage
     icon = "mail"
-    menu_label = _("Steunberichten 30DagenGezonder")
+    menu_label = _("Steunberichten")
+    add_to_admin_menu = True
+    menu_hook = "register_challenge_menu_item"  # in the 30DagenGezonder menu
+    menu_order = 300
     list_display = ["__str__", "day", "theme", "subject"]
     list_filter = ["day", "theme"]
     search_fields = ["subject", "body"]

@@ -1,11 +1,13 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
+
+from kennislab.core.admin_views import ProjectSnippetViewSet
 
 from .models import Person, Theme
 
 
-class ThemeViewSet(SnippetViewSet):
+class ThemeViewSet(ProjectSnippetViewSet):
     model = Theme
     icon = "tag"
     menu_label = _("Thema's")
@@ -14,7 +16,7 @@ class ThemeViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
-class PersonViewSet(SnippetViewSet):
+class PersonViewSet(ProjectSnippetViewSet):
     model = Person
     icon = "user"
     menu_label = _("Contactpersonen")
@@ -26,8 +28,8 @@ class PersonViewSet(SnippetViewSet):
 class NetworkGroup(SnippetViewSetGroup):
     items = (ThemeViewSet, PersonViewSet)
     menu_icon = "group"
-    menu_label = _("Netwerk")
-    menu_name = "network"
+    menu_label = _("Thema's en contacten")
+    menu_name = "themes-and-contacts"
 
 
 register_snippet(NetworkGroup)

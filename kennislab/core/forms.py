@@ -7,6 +7,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from . import display
+
 
 class AccessibleFormMixin:
     """Mix into a Form. Adds CSS classes and ARIA attributes; `error_summary` lists
@@ -79,6 +81,15 @@ class PublicForm(AccessibleFormMixin, forms.Form):
         return cleaned
 
 
+def note_help(base: str, required_for: list[str]) -> str:
+    """The help text of a decision's note that matches the options offered: `base`, then which
+    of the offered options need a note ("Verplicht bij: afwijzen.")."""
+    if not required_for:
+        return base
+    names = display.join(str(label).lower() for label in required_for)
+    return f"{base} " + str(_("Verplicht bij: %(options)s.") % {"options": names})
+
+
 class StepDecisionForm(forms.Form):
     """The decision form of a step table (core/workflow.py) in the admin: one of the steps
     available now, and a note that is required where the step says so. Subclasses word the note
@@ -97,10 +108,15 @@ class StepDecisionForm(forms.Form):
     )
     note_missing = _("Schrijf een toelichting.")
 
+    note_help_text = _("Komt in het logboek.")  # what happens with the note; subclasses word it
+
     def __init__(self, *args, steps, **kwargs):
         super().__init__(*args, **kwargs)
         self.steps = list(steps)
         self.fields["action"].choices = [(step.action, step.label) for step in self.steps]
+        self.fields["note"].help_text = note_help(
+            str(self.note_help_text), [step.label for step in self.steps if step.note_required]
+        )
 
     def clean(self):
         cleaned = super().clean()

@@ -12,20 +12,27 @@ Each app registers a source in its AppConfig.ready:
         admin_url=lambda pledge: reverse("network_pledges:inspect", args=[pledge.pk]),
     ))
 
-A source's model has `created_at` (when it came in) and `assigned_to` (a nullable foreign key
-to the user model, `related_name="+"`): the inbox sets it when a staff member takes an item or
-hands it to a colleague. Deciding stays in each app's own admin view (its inspect view with the
-decision form), which also mails the submitter at each decision.
+A source's model has a moment it came in (`received`, default `created_at`) and a nullable
+foreign key to the staff member handling it (`assignee`, default `assigned_to`): the inbox sets
+it when a staff member takes an item or hands it to a colleague. With a `term` (a key of
+settings.DECISION_TERMS) each item has a deadline in working days (core/terms.py); the inbox
+puts overdue items first and then sorts by deadline. Deciding stays in each app's own admin
+view (its inspect view with the decision form), which also mails the submitter at each
+decision.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import terms
 from .mail import absolute, queue_email
+from .workdays import add_working_days
 
 SOURCES: dict[str, InboxSource] = {}
 
@@ -41,6 +48,10 @@ class InboxSource:
     # (user, queryset) -> queryset: what of the waiting items this user may see (default: all),
     # e.g. an adviser who may only answer the questions assigned to them
     restrict: Callable | None = None
+    term: str = ""  # key of settings.DECISION_TERMS: the deadline runs from `received`
+    received: str = "created_at"  # the field (or annotation) with the moment it came in
+    assignee: str = "assigned_to"  # the nullable foreign key to the staff member handling it
+    select_related: tuple[str, ...] = ()  # what `title` needs
 
     def visible_to(self, user) -> bool:
         return user.is_active and user.has_perm(self.permission)
@@ -48,6 +59,25 @@ class InboxSource:
     def waiting_for(self, user):
         waiting = self.waiting()
         return self.restrict(user, waiting) if self.restrict else waiting
+
+    def overdue(self, queryset, today: datetime.date | None = None):
+        """The items of `queryset` whose deadline has passed (none without a term)."""
+        if not self.term:
+            return queryset.none()
+        return queryset.filter(**{f"{self.received}__lt": overdue_before(self.term, today)})
+
+
+def overdue_before(kind: str, today: datetime.date | None = None) -> datetime.datetime:
+    """The moment before which something of `kind` must have come in to be overdue today: the
+    start (local time) of the first day whose deadline is today or later. Deadlines only grow
+    with the day of receipt, so one comparison in the database finds every overdue item."""
+    today = today or timezone.localdate()
+    days = terms.term_days(kind)
+    day = today
+    while add_working_days(day - datetime.timedelta(days=1), days) >= today:
+        day -= datetime.timedelta(days=1)
+    start = datetime.datetime.combine(day, datetime.time.min)
+    return timezone.make_aware(start)
 
 
 def register(source: InboxSource) -> InboxSource:
@@ -60,42 +90,135 @@ def sources_for(user) -> list[InboxSource]:
 
 
 @dataclass
+class Entry:
+    """One waiting item, as little as sorting, filtering and counting need (no model instance)."""
+
+    source: InboxSource
+    pk: int
+    created_at: datetime.datetime
+    assignee_id: int | None
+    term: terms.Term | None
+
+    @property
+    def overdue(self) -> bool:
+        return bool(self.term and self.term.overdue)
+
+
+@dataclass
 class Item:
     source: InboxSource
     obj: object
     title: str
     url: str
-    created_at: object
+    created_at: datetime.datetime
     assigned_to: object
+    term: terms.Term | None = None
     colleagues: list = field(default_factory=list)  # who it can be handed to (the view fills it)
 
+    @property
+    def overdue(self) -> bool:
+        return bool(self.term and self.term.overdue)
 
-def counts_for(user) -> list[tuple[InboxSource, int, int]]:
-    """Per visible source: (source, waiting, waiting and assigned to this user)."""
+    @property
+    def age_days(self) -> int:
+        return (timezone.localdate() - timezone.localtime(self.created_at).date()).days
+
+
+@dataclass(frozen=True)
+class Count:
+    source: InboxSource
+    waiting: int
+    mine: int
+    overdue: int
+
+
+def counts_for(user) -> list[Count]:
+    """Per visible source: how many wait, how many of those are assigned to this user, and
+    how many are overdue (three counts in the database per source: for the dashboard)."""
     rows = []
+    today = timezone.localdate()
     for source in sources_for(user):
         waiting = source.waiting_for(user)
-        rows.append((source, waiting.count(), waiting.filter(assigned_to=user).count()))
+        mine = waiting.filter(**{source.assignee: user}).count()
+        rows.append(Count(source, waiting.count(), mine, source.overdue(waiting, today).count()))
     return rows
 
 
-def items_for(user, *, source_key: str = "", assigned: str = "", limit: int = 500) -> list[Item]:
-    """The waiting items this user may see, oldest first. `assigned`: "" (all), "mij" (to this
-    user) or "niemand" (to nobody)."""
+def entries_for(user, sources=None) -> list[Entry]:
+    """Every waiting item this user may see, as Entries: one small query per source."""
+    today = timezone.localdate()
+    entries = []
+    for source in sources if sources is not None else sources_for(user):
+        rows = source.waiting_for(user).order_by().values_list("pk", source.received,
+                                                               f"{source.assignee}_id")  # fmt: skip
+        for pk, received, assignee_id in rows:
+            term = terms.term_of(source.term, received, today) if source.term else None
+            entries.append(Entry(source, pk, received, assignee_id, term))
+    return entries
+
+
+def count_entries(user, entries: list[Entry], sources) -> list[Count]:
+    """The same figures as counts_for, from entries already read."""
+    counts = {source.key: [0, 0, 0] for source in sources}
+    for entry in entries:
+        figures = counts[entry.source.key]
+        figures[0] += 1
+        figures[1] += entry.assignee_id == user.pk
+        figures[2] += entry.overdue
+    return [Count(source, *counts[source.key]) for source in sources]
+
+
+def select(entries: list[Entry], user, *, source_key: str = "", assigned: str = "",
+           overdue: bool = False) -> list[Entry]:  # fmt: skip
+    """Filter (kind, assignee: "" everyone, "mij", "niemand" or a colleague's id, overdue) and
+    sort: overdue first, then by deadline (the nearest first; items without a term last), then
+    oldest first."""
+    chosen = [
+        entry
+        for entry in entries
+        if (not source_key or entry.source.key == source_key)
+        and (not overdue or entry.overdue)
+        and (
+            not assigned
+            or (assigned == "mij" and entry.assignee_id == user.pk)
+            or (assigned == "niemand" and entry.assignee_id is None)
+            or (assigned.isdigit() and entry.assignee_id == int(assigned))
+        )
+    ]
+    far = datetime.date.max
+    chosen.sort(key=lambda entry: (not entry.overdue, entry.term.deadline if entry.term else far,
+                                   entry.created_at, entry.pk))  # fmt: skip
+    return chosen
+
+
+def materialise(entries: list[Entry]) -> list[Item]:
+    """The Items of `entries` (in their order), with their records, titles and links: one query
+    per source."""
+    wanted: dict[str, list[int]] = {}
+    for entry in entries:
+        wanted.setdefault(entry.source.key, []).append(entry.pk)
+    found = {}
+    for key, pks in wanted.items():
+        source = SOURCES[key]
+        queryset = source.waiting().select_related(source.assignee, *source.select_related)
+        found[key] = queryset.in_bulk(pks)
     items = []
-    for source in sources_for(user):
-        if source_key and source.key != source_key:
+    for entry in entries:
+        obj = found[entry.source.key].get(entry.pk)
+        if obj is None:  # decided between the two queries
             continue
-        waiting = source.waiting_for(user).select_related("assigned_to")
-        if assigned == "mij":
-            waiting = waiting.filter(assigned_to=user)
-        elif assigned == "niemand":
-            waiting = waiting.filter(assigned_to__isnull=True)
-        for obj in waiting.order_by("created_at")[:limit]:
-            items.append(Item(source, obj, source.title(obj), source.admin_url(obj),
-                              obj.created_at, obj.assigned_to))  # fmt: skip
-    items.sort(key=lambda item: item.created_at)
-    return items[:limit]
+        items.append(Item(entry.source, obj, entry.source.title(obj), entry.source.admin_url(obj),
+                          entry.created_at, getattr(obj, entry.source.assignee),
+                          entry.term))  # fmt: skip
+    return items
+
+
+def items_for(user, *, source_key: str = "", assigned: str = "", overdue: bool = False,
+              limit: int = 5000) -> list[Item]:  # fmt: skip
+    """The waiting items this user may see, sorted as `select` says."""
+    chosen = select(entries_for(user), user, source_key=source_key, assigned=assigned,
+                    overdue=overdue)  # fmt: skip
+    return materialise(chosen[:limit])
 
 
 class NotAllowed(Exception):
@@ -112,7 +235,7 @@ def assign(user, source_key: str, pk: int, assignee) -> None:
         raise NotAllowed(
             _("%(name)s mag deze onderdelen niet behandelen.") % {"name": assignee.get_username()}
         )
-    if not source.waiting_for(user).filter(pk=pk).update(assigned_to=assignee):
+    if not source.waiting_for(user).filter(pk=pk).update(**{source.assignee: assignee}):
         raise NotAllowed(_("Dit onderdeel wacht niet meer op een besluit."))
     if assignee is not None and assignee != user and assignee.email:
         item = source.waiting().get(pk=pk)

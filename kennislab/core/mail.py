@@ -8,6 +8,7 @@ task backend can schedule; `manage.py send_pending_mail` sends whatever is still
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,6 +23,8 @@ from .models import OutgoingEmail
 logger = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 6
+# Wording by which a mail invites the reader to answer it.
+INVITES_REPLY = re.compile(r"(?i)antwoord(en)? op deze e-mail|op deze e-mail te antwoorden")
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 
 
@@ -38,31 +41,57 @@ def queue_email(
     topic: str = "",
     attachments: list[tuple[str, str, str]] | None = None,
     headers: dict[str, str] | None = None,
+    reply_to: str = "",
 ) -> OutgoingEmail:
     """Write the e-mail to the outbox; `attachments` are (file name, text, MIME type), e.g. an
     .ics file as ("webinar.ics", calendar_text, "text/calendar"); `headers` are extra header
-    lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058)."""
+    lines, e.g. List-Unsubscribe and List-Unsubscribe-Post (RFC 8058). A mail that invites a
+    reply names where replies go (`reply_to`: the adviser, or reply_address() for the
+    network)."""
     body = render_to_string(template, context).strip() + "\n"
+    headers = dict(headers or {})
+    if not reply_to and INVITES_REPLY.search(body):
+        reply_to = reply_address()  # a mail that asks for an answer says where it goes
+    if reply_to:
+        headers["Reply-To"] = reply_to
     email = OutgoingEmail.objects.create(
         to=to,
         subject=subject[:200],
         body=body,
         topic=topic[:100],
         attachments=[list(attachment) for attachment in attachments or []],
-        headers=dict(headers or {}),
+        headers=headers,
     )
     transaction.on_commit(lambda: send_email_task.enqueue(email.pk))
     return email
 
 
+def reply_address(user=None) -> str:
+    """Where replies to a mail should go: the staff member's own address when `user` is given
+    and has one (an adviser answering a question), else the network's contact address from the
+    site settings (else settings.NETWORK_REPLY_TO)."""
+    if user is not None and getattr(user, "email", ""):
+        return user.email
+    from wagtail.models import Site
+
+    from .models import SiteSettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    address = SiteSettings.for_site(site).contact_email if site else ""
+    return address or settings.NETWORK_REPLY_TO
+
+
 def transmit(email: OutgoingEmail) -> None:
     """Hand one e-mail to the mail server (raises when it fails)."""
+    headers = dict(email.headers or {})
+    reply_to = headers.pop("Reply-To", "")
     message = EmailMessage(
         email.subject,
         email.body,
         settings.DEFAULT_FROM_EMAIL,
         [email.to],
-        headers=dict(email.headers or {}),
+        headers=headers,
+        reply_to=[reply_to] if reply_to else None,
     )
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)

@@ -133,3 +133,9 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ValidationError(_("Een regel in het logboek kan niet worden verwijderd."))
+
+    @property
+    def step_label(self) -> str:
+        """The step in Dutch for the history table (logs with an `action` define
+        `action_label`)."""
+        return str(getattr(self, "action_label", "") or "")

@@ -1,24 +1,58 @@
 """Back office for what the core app keeps: the mail outbox (read only, under Settings), and
 the moderation inbox (core/inbox.py) with its menu item and dashboard panel."""
 
+import re
+
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import DateColumn, StatusTagColumn
-from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.ui.tables import StatusTagColumn
 from wagtail.permissions import register_permission_policy
 
 from . import inbox
-from .admin_views import InboxView
+from .admin_display import Field, Section, WhenColumn
+from .admin_views import InboxView, RecordInspectView, RecordViewSet
 from .models import OutgoingEmail
 from .permissions import ReadOnlyPermissionPolicy
 
 register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
 
 
-class OutgoingEmailViewSet(ModelViewSet):
+PRIVATE_SEGMENT = re.compile(r"(https?://\S+?/)([A-Za-z0-9_-]{20,})(?=[/\s]|$)")
+
+
+def masked_body(email) -> str:
+    """The mail's text with private links shortened: staff see which link was sent, not a
+    working link to someone else's application (or unsubscribe page)."""
+    return PRIVATE_SEGMENT.sub(lambda match: match.group(1) + match.group(2)[:4] + "…",
+                               email.body)  # fmt: skip
+
+
+def attachment_names(email) -> list[str]:
+    return [name for name, *_rest in email.attachments or []]
+
+
+class OutgoingEmailInspectView(RecordInspectView):
+    sections = [
+        Section(_("Bericht"), [
+            "to", "subject", Field("reply_to", label=_("Antwoorden gaan naar"),
+                                   value=lambda e: (e.headers or {}).get("Reply-To"),
+                                   hide_empty=True),
+            Field("attachments", label=_("Bijlagen"), value=attachment_names, hide_empty=True),
+            "topic",
+        ]),
+        Section(_("Verzending"), ["status", "attempts", "created_at", "sent_at",
+                                  Field("last_error", kind="text", hide_empty=True)]),
+        Section(_("Tekst"), [Field("body", label=_("Tekst (persoonlijke links ingekort)"),
+                                   value=masked_body, kind="text")]),
+    ]  # fmt: skip
+
+
+class OutgoingEmailViewSet(RecordViewSet):
     """Every e-mail the site sent or still has to send; failed ones are retried by the worker
     and by `manage.py send_pending_mail`."""
 
@@ -26,9 +60,7 @@ class OutgoingEmailViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("Uitgaande e-mail")
     add_to_settings_menu = True
-    add_to_reference_index = False  # a log, not content
-    inspect_view_enabled = True
-    copy_view_enabled = False
+    inspect_view_class = OutgoingEmailInspectView
     list_display = [
         "subject",
         "to",
@@ -38,16 +70,16 @@ class OutgoingEmailViewSet(ModelViewSet):
             primary=lambda email: email.status == OutgoingEmail.Status.SENT,
         ),
         "attempts",
-        DateColumn("created_at", label=_("Aangemaakt")),
+        WhenColumn("created_at", label=_("Aangemaakt"), sort_key="created_at"),
     ]
     list_filter = ["status"]
     search_fields = ["to", "subject", "topic"]
-    search_backend_name = None
-    inspect_view_fields = [
-        "created_at", "to", "subject", "body", "status", "attempts", "last_error", "sent_at",
-        "topic",
-    ]  # fmt: skip
-    exclude_form_fields = []  # never used: the permission policy allows no add or edit
+    permission_codenames = ("view_outgoingemail",)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("core/css/admin.css"))
 
 
 @hooks.register("register_admin_viewset")
@@ -82,11 +114,9 @@ class InboxPanel(Component):
         url = reverse("kennislab_inbox")
         return {
             "url": url,
-            "rows": [
-                (source, waiting, mine, f"{url}?soort={source.key}")
-                for source, waiting, mine in self.counts
-            ],
-            "total": sum(waiting for _source, waiting, _mine in self.counts),
+            "rows": [(count, f"{url}?soort={count.source.key}") for count in self.counts],
+            "total": sum(count.waiting for count in self.counts),
+            "overdue": sum(count.overdue for count in self.counts),
         }
 
 
@@ -95,3 +125,10 @@ def add_inbox_panel(request, panels):
     counts = inbox.counts_for(request.user)
     if counts:
         panels.append(InboxPanel(counts))
+
+
+@hooks.register("construct_main_menu")
+def without_the_english_help_menu(request, menu_items):
+    """Wagtail's help menu links to an English guide on another site; the back office is Dutch
+    and its own help is in the README and on each page."""
+    menu_items[:] = [item for item in menu_items if item.name != "help"]

@@ -39,3 +39,20 @@ def step_for(steps: Iterable[Step], status: str, action: str, actor: str, *,
 
 def available(steps: Iterable[Step], status: str, actor: str) -> list[Step]:
     return [step for step in steps if step.actor == actor and status in step.sources]
+
+
+class Stale(Exception):
+    """A decision taken on a page that no longer shows the record as it is: someone else decided
+    meanwhile. Nothing changes; the message is Dutch, for the staff member."""
+
+
+def ensure_unchanged(current: str, expected: str | None, current_label: str = "") -> None:
+    """Refuse (Stale) when the record's state is no longer the one the staff member saw.
+    Services call this after locking the record; `expected` None means no claim was made."""
+    if expected is None or str(current) == str(expected):
+        return
+    raise Stale(
+        _("Iemand anders heeft dit intussen behandeld: de status is nu ‘%(status)s’. Er is niets "
+          "veranderd. Bekijk de gegevens hieronder en besluit zo nodig opnieuw.")
+        % {"status": current_label or current}
+    )  # fmt: skip

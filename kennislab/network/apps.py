@@ -15,20 +15,22 @@ class NetworkConfig(AppConfig):
         from .models import Pledge, PledgeUpdate, Story
 
         inbox.register(inbox.InboxSource(
-            key="pledges", label=_("Pledges"), permission="network.moderate_pledge",
+            key="pledges", term="pledge", label=_("Pledges"), permission="network.moderate_pledge",
             waiting=lambda: Pledge.objects.filter(status="submitted"),
             title=lambda pledge: pledge.organisation,
             admin_url=lambda pledge: reverse("network_pledges:inspect", args=[pledge.pk]),
         ))  # fmt: skip
         inbox.register(inbox.InboxSource(
-            key="pledge-updates", label=_("Voortgangsupdates van pledges"),
+            key="pledge-updates", term="update", label=_("Voortgangsupdates van pledges"),
             permission="network.moderate_pledge",
             waiting=lambda: PledgeUpdate.objects.filter(status="submitted"),
             title=lambda update: f"{update.pledge.organisation}: {update.text[:60]}",
+            select_related=("pledge",),
             admin_url=lambda update: reverse("network_updates:inspect", args=[update.pk]),
         ))  # fmt: skip
         inbox.register(inbox.InboxSource(
-            key="stories", label=_("Praktijkverhalen"), permission="network.moderate_story",
+            key="stories", term="story", label=_("Praktijkverhalen"),
+            permission="network.moderate_story",
             waiting=lambda: Story.objects.filter(status="submitted"),
             title=lambda story: story.title,
             admin_url=lambda story: reverse("network_stories:inspect", args=[story.pk]),

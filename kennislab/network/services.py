@@ -18,10 +18,12 @@ from django.utils.translation import gettext as _
 
 from kennislab.content.models import ArticleContact, ArticlePage, ItemType, Person
 from kennislab.content.site import ensure_kennislab_index
+from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
 from kennislab.core.errors import Refused
-from kennislab.core.mail import absolute, queue_email
+from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
+from kennislab.core.workflow import ensure_unchanged
 
 from . import rules
 from .models import (
@@ -149,15 +151,20 @@ def _post_update(pledge_id, text, happened_on):
     return update
 
 
-def moderate_pledge(pledge_id: int, action: str, note: str, user) -> Pledge:
+def moderate_pledge(pledge_id: int, action: str, note: str, user,
+                    expected_status: str | None = None) -> Pledge:  # fmt: skip
     """An editor approves, asks for changes or rejects (rules.PLEDGE_STEPS); the signer hears it
-    by e-mail, with a fresh private link unless the pledge was rejected."""
-    return with_lock_retries(lambda: _moderate_pledge(pledge_id, action, note, user))
+    by e-mail, with a fresh private link unless the pledge was rejected. Raises
+    core.workflow.Stale when the pledge no longer has `expected_status`."""
+    return with_lock_retries(
+        lambda: _moderate_pledge(pledge_id, action, note, user, expected_status)
+    )
 
 
-def _moderate_pledge(pledge_id, action, note, user):
+def _moderate_pledge(pledge_id, action, note, user, expected_status=None):
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        ensure_unchanged(pledge.status, expected_status, pledge.get_status_display())
         step = rules.step_for("pledge", pledge.status, action, rules.EDITOR)
         note = (note or "").strip()
         if step.note_required and not note:
@@ -175,14 +182,18 @@ def _moderate_pledge(pledge_id, action, note, user):
     return pledge
 
 
-def moderate_update(update_id: int, action: str, note: str, user) -> PledgeUpdate:
-    return with_lock_retries(lambda: _moderate_update(update_id, action, note, user))
+def moderate_update(update_id: int, action: str, note: str, user,
+                    expected_status: str | None = None) -> PledgeUpdate:  # fmt: skip
+    return with_lock_retries(
+        lambda: _moderate_update(update_id, action, note, user, expected_status)
+    )
 
 
-def _moderate_update(update_id, action, note, user):
+def _moderate_update(update_id, action, note, user, expected_status=None):
     with transaction.atomic():
         update = PledgeUpdate.objects.select_for_update().get(pk=update_id)
         pledge = Pledge.objects.select_for_update().get(pk=update.pledge_id)
+        ensure_unchanged(update.status, expected_status, update.get_status_display())
         step = rules.step_for("update", update.status, action, rules.EDITOR)
         note = (note or "").strip()
         if step.note_required and not note:
@@ -230,9 +241,29 @@ def notify_pledge(pledge: Pledge, kind: str, link: str = "", note: str = "", upd
             "note": note,
             "update": update,
             "public_url": absolute(pledge.get_absolute_url()),
+            "term": pledge_term(pledge) if kind == "pledge_signed" else None,
         },
         topic=f"pledge-{pledge.pk}",
+        reply_to=reply_address() if kind in REPLY_KINDS else "",
     )
+
+
+# Decisions of the editors: the signer or submitter may answer them.
+REPLY_KINDS = ("pledge_approve", "pledge_request_changes", "pledge_reject", "update_approve",
+               "update_reject", "story_accept", "story_reject")  # fmt: skip
+
+
+def pledge_term(pledge: Pledge):
+    """The editors' term while the pledge waits for them (None otherwise)."""
+    if pledge.status != PledgeStatus.SUBMITTED:
+        return None
+    return terms.term_of("pledge", pledge.updated_at or pledge.created_at)
+
+
+def story_term(story: Story):
+    if story.status != StoryStatus.SUBMITTED:
+        return None
+    return terms.term_of("story", story.created_at)
 
 
 # --- practice stories ----------------------------------------------------------------------------
@@ -261,15 +292,17 @@ def _submit_story(data, upload, consent_text):
     return story
 
 
-def moderate_story(story_id: int, action: str, note: str, user) -> Story:
+def moderate_story(story_id: int, action: str, note: str, user,
+                   expected_status: str | None = None) -> Story:  # fmt: skip
     """Accept (a draft Kennislab article is made from the story) or reject (with a note); the
     submitter hears it by e-mail."""
-    return with_lock_retries(lambda: _moderate_story(story_id, action, note, user))
+    return with_lock_retries(lambda: _moderate_story(story_id, action, note, user, expected_status))
 
 
-def _moderate_story(story_id, action, note, user):
+def _moderate_story(story_id, action, note, user, expected_status=None):
     with transaction.atomic():
         story = Story.objects.select_for_update().get(pk=story_id)
+        ensure_unchanged(story.status, expected_status, story.get_status_display())
         step = rules.step_for("story", story.status, action, rules.EDITOR)
         note = (note or "").strip()
         if step.note_required and not note:
@@ -357,6 +390,7 @@ def notify_story(story: Story, kind: str, note: str = ""):
         story.email,
         STORY_SUBJECTS[kind].format(title=story.title),
         f"network/email/{kind}.txt",
-        {"story": story, "note": note},
+        {"story": story, "note": note, "term": story_term(story)},
         topic=f"praktijkverhaal-{story.pk}",
+        reply_to=reply_address() if kind in REPLY_KINDS else "",
     )

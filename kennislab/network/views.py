@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from kennislab.content.models import Domain, Theme
+from kennislab.core import terms
 from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import chosen_filters, private
 
@@ -175,6 +176,7 @@ def pledge_private(request, token):
         "message_is_error": status != 200,
         "new": request.GET.get("nieuw") == "1",
         "updates": pledge.updates.order_by("-created_at"),
+        "term": services.pledge_term(pledge),
     }
     return private(render(request, "network/pledge_private.html", context, status=status))
 
@@ -200,4 +202,4 @@ def share_story(request):
 
 @require_GET
 def story_thanks(request):
-    return render(request, "network/story_thanks.html")
+    return render(request, "network/story_thanks.html", {"term_days": terms.term_days("story")})

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.admin.widgets import AdminPageChooser
 from wagtail.models import Page
@@ -23,9 +23,17 @@ from wagtail.permissions import register_permission_policy
 
 from kennislab.campaigns.models import EventPage
 from kennislab.content.models import ArticlePage
-from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core import terms
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import (
+    ActionInspectView,
+    RecordIndexView,
+    RecordViewSet,
+    decided_message,
+)
 from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
+from kennislab.core.terms import describe_term
 
 from . import rules, services
 from .models import Pledge, PledgeStatus, PledgeUpdate, Story, StoryStatus, UpdateStatus
@@ -42,9 +50,8 @@ class ModerationForm(StepDecisionForm):
     note = forms.CharField(
         label=_("Bericht aan de inzender"), max_length=2000, required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Nodig bij aanpassing vragen en afwijzen; gaat per e-mail naar de inzender "
-                    "en komt in het logboek."),
     )  # fmt: skip
+    note_help_text = _("Gaat per e-mail naar de inzender en komt in het logboek.")
     note_missing = _("Schrijf de inzender waarom.")
 
 
@@ -52,8 +59,11 @@ class ModerationInspectView(ActionInspectView):
     template_name = "network/admin/inspect.html"
     form_context_name = "moderation_form"
     refusals = (rules.NotAllowed, services.Refused)
+    action_title = _("Beoordelen")
+    submit_label = _("Opslaan en de inzender mailen")
     kind = ""
     permission = ""
+    mailed = _("De inzender")
 
     def can_act(self) -> bool:
         return self.request.user.is_active and self.request.user.has_perm(self.permission)
@@ -69,25 +79,51 @@ class ModerationInspectView(ActionInspectView):
 
     def act(self, form) -> str:
         step = rules.step_by_action(self.kind)[form.cleaned_data["action"]]
-        self.decide(step.action, form.cleaned_data["note"])
-        return _t("‘%(title)s’: %(step)s.") % {"title": str(self.object),
-                                               "step": step.label.lower()}  # fmt: skip
+        decided = self.decide(step.action, form.cleaned_data["note"])
+        return decided_message(str(self.object), decided.get_status_display(), str(self.mailed))
+
+
+def term_column(kind):
+    def deadline(item):
+        if item.status != "submitted":
+            return None
+        received = item.updated_at if kind == "pledge" else item.created_at
+        return describe_term(terms.term_of(kind, received))
+
+    return deadline
+
+
+def names(manager) -> str:
+    return ", ".join(str(item) for item in manager.all())
 
 
 class PledgeInspectView(ModerationInspectView):
     kind = "pledge"
     permission = MODERATE_PLEDGE
-    fields = ["status", "organisation", "slug", "contact_name", "email", "phone", "province",
-              "domains", "themes", "partners", "commitments", "related_pages", "editor_note",
-              "created_at", "updated_at", "approved_at", "assigned_to",
-              "consent_text"]  # fmt: skip
+    mailed = _("De ondertekenaar")
+    sections = [
+        Section(_("Pledge"), [
+            "status",
+            Field("deadline", label=_("Besluit uiterlijk"), value=term_column("pledge"),
+                  kind="html", hide_empty=True),
+            "organisation", "province", "domains", "themes", Field("partners", kind="text"),
+            Field("commitments", kind="text"), "slug", "related_pages",
+        ]),
+        Section(_("Contact"), ["contact_name", Field("email", kind="email"), "phone"]),
+        Section(_("Beoordeling"), [Field("editor_note", kind="text"), "assigned_to",
+                                   "created_at", "updated_at", "approved_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
     def decide(self, action, note):
-        services.moderate_pledge(self.object.pk, action, note, self.request.user)
+        return services.moderate_pledge(self.object.pk, action, note, self.request.user,
+                                        expected_status=self.seen)  # fmt: skip
+
+    def history(self):
+        return self.object.events.select_related("actor", "update")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor", "update")
         if self.object.status == PledgeStatus.APPROVED:
             context["public_url"] = self.object.get_absolute_url()
         if self.can_act():
@@ -98,31 +134,63 @@ class PledgeInspectView(ModerationInspectView):
 class UpdateInspectView(ModerationInspectView):
     kind = "update"
     permission = MODERATE_PLEDGE
-    fields = ["pledge", "status", "text", "happened_on", "editor_note", "created_at",
-              "assigned_to"]  # fmt: skip
+    mailed = _("De ondertekenaar")
+    sections = [
+        Section(_("Voortgangsupdate"), [
+            "pledge", "status",
+            Field("deadline", label=_("Besluit uiterlijk"), value=term_column("update"),
+                  kind="html", hide_empty=True),
+            Field("text", kind="text"), "happened_on", "created_at",
+        ]),
+        Section(_("Beoordeling"), [Field("editor_note", kind="text"), "assigned_to"]),
+    ]  # fmt: skip
+
+    def get_queryset(self):
+        return PledgeUpdate.objects.select_related("pledge", "assigned_to")
 
     def decide(self, action, note):
-        services.moderate_update(self.object.pk, action, note, self.request.user)
+        return services.moderate_update(self.object.pk, action, note, self.request.user,
+                                        expected_status=self.seen)  # fmt: skip
+
+    def history(self):
+        return self.object.pledge.events.filter(update=self.object).select_related(
+            "actor", "update"
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor", "update")
+        context["pledge_url"] = reverse("network_pledges:inspect", args=[self.object.pledge_id])
         return context
 
 
 class StoryInspectView(ModerationInspectView):
     kind = "story"
     permission = MODERATE_STORY
-    fields = ["status", "title", "summary", "what_was_done", "what_worked", "lessons",
-              "themes", "contact_name", "email", "organisation", "name_public", "editor_note",
-              "created_at", "assigned_to", "consent_text"]  # fmt: skip
+    sections = [
+        Section(_("Praktijkverhaal"), [
+            "status",
+            Field("deadline", label=_("Besluit uiterlijk"), value=term_column("story"),
+                  kind="html", hide_empty=True),
+            "title", Field("summary", kind="text"), Field("what_was_done", kind="text"),
+            Field("what_worked", kind="text"), Field("lessons", kind="text"), "themes",
+        ]),
+        Section(_("Bijlage"), [
+            Field("attachment_name", label=_("Bestand"), hide_empty=True),
+            Field("attachment_size", label=_("Grootte"), kind="filesize", hide_empty=True),
+        ]),
+        Section(_("Inzender"), ["contact_name", Field("email", kind="email"), "organisation",
+                                "name_public"]),
+        Section(_("Beoordeling"), [Field("editor_note", kind="text"), "article", "assigned_to",
+                                   "created_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
     def decide(self, action, note):
-        services.moderate_story(self.object.pk, action, note, self.request.user)
+        return services.moderate_story(self.object.pk, action, note, self.request.user,
+                                       expected_status=self.seen)  # fmt: skip
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor")
         story = self.object
         if story.attachment:
             context["attachment_url"] = reverse("network_story_attachment", args=[story.pk])
@@ -148,7 +216,8 @@ class PledgeViewSet(RecordViewSet):
         "organisation",
         Column("province_name", label=_("Regio")),
         _status_column(PledgeStatus),
-        DateColumn("created_at", label=_("Getekend")),
+        Column("deadline", label=_("Besluit uiterlijk"), accessor=term_column("pledge")),
+        WhenColumn("created_at", label=_("Getekend"), sort_key="created_at"),
     ]
     list_filter = ["status", "province", "themes", "domains"]
     search_fields = ["organisation", "contact_name", "email", "commitments"]
@@ -156,8 +225,20 @@ class PledgeViewSet(RecordViewSet):
     list_export = ["organisation", "slug", "contact_name", "email", "phone", "province_name",
                    "partners", "commitments", "get_status_display", "created_at",
                    "approved_at"]  # fmt: skip
+    export_headings = {
+        "organisation": _("Organisatie"), "slug": _("Korte naam"),
+        "contact_name": _("Contactpersoon"), "email": _("E-mailadres"), "phone": _("Telefoon"),
+        "province_name": _("Regio"), "partners": _("Partners"),
+        "commitments": _("Concrete afspraken"), "get_status_display": _("Status"),
+        "created_at": _("Getekend op"), "approved_at": _("Op de muur sinds"),
+    }  # fmt: skip
     export_filename = "pledges"
     permission_codenames = ("view_pledge", "moderate_pledge")
+
+
+class UpdateIndexView(RecordIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("pledge")
 
 
 class PledgeUpdateViewSet(RecordViewSet):
@@ -166,16 +247,23 @@ class PledgeUpdateViewSet(RecordViewSet):
     menu_label = _("Voortgangsupdates")
     menu_order = 20
     url_prefix = "netwerk/updates"
+    index_view_class = UpdateIndexView
     inspect_view_class = UpdateInspectView
     list_display = [Column("pledge", label=_("Pledge"), accessor="pledge.organisation"),
                     Column("text", label=_("Voortgang"), accessor=lambda u: u.text[:80]),
                     _status_column(UpdateStatus),
-                    DateColumn("created_at", label=_("Ingestuurd"))]  # fmt: skip
+                    Column("deadline", label=_("Besluit uiterlijk"),
+                           accessor=term_column("update")),
+                    WhenColumn("created_at", label=_("Ingestuurd"),
+                               sort_key="created_at")]  # fmt: skip
     list_filter = ["status"]
     search_fields = ["text"]
     ordering = ["status", "-created_at"]
     list_export = ["pledge.organisation", "text", "happened_on", "get_status_display",
                    "created_at"]  # fmt: skip
+    export_headings = {"pledge.organisation": _("Pledge"), "text": _("Voortgang"),
+                       "happened_on": _("Datum"), "get_status_display": _("Status"),
+                       "created_at": _("Ingestuurd op")}  # fmt: skip
     export_filename = "voortgangsupdates"
     permission_codenames = ("view_pledgeupdate",)
 
@@ -188,18 +276,25 @@ class StoryViewSet(RecordViewSet):
     url_prefix = "netwerk/praktijkverhalen"
     inspect_view_class = StoryInspectView
     list_display = ["title", "organisation", _status_column(StoryStatus),
-                    DateColumn("created_at", label=_("Ingestuurd"))]  # fmt: skip
+                    Column("deadline", label=_("Besluit uiterlijk"),
+                           accessor=term_column("story")),
+                    WhenColumn("created_at", label=_("Ingestuurd"),
+                               sort_key="created_at")]  # fmt: skip
     list_filter = ["status", "themes"]
     search_fields = ["title", "organisation", "contact_name", "email"]
     ordering = ["status", "-created_at"]
     list_export = ["title", "organisation", "contact_name", "email", "summary",
                    "get_status_display", "created_at"]  # fmt: skip
+    export_headings = {"title": _("Titel"), "organisation": _("Organisatie"),
+                       "contact_name": _("Naam"), "email": _("E-mailadres"),
+                       "summary": _("Samenvatting"), "get_status_display": _("Status"),
+                       "created_at": _("Ingestuurd op")}  # fmt: skip
     export_filename = "praktijkverhalen"
     permission_codenames = ("view_story", "moderate_story")
 
 
 class NetworkGroup(ModelViewSetGroup):
-    menu_label = _("Netwerk")
+    menu_label = _("Pledges en verhalen")
     menu_icon = "group"
     menu_order = 275
     items = (

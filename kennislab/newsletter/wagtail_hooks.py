@@ -17,12 +17,12 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.permissions import register_permission_policy
 
 from kennislab.content.models import Theme
-from kennislab.core.admin_views import RecordViewSet
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import RecordIndexView, RecordInspectView, RecordViewSet
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
 from .models import Status, Subscriber
@@ -30,13 +30,6 @@ from .models import Status, Subscriber
 register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
 
 EXPORT_PERMISSION = "newsletter.export_subscribers"
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _no_formula(value):
-    """A name like "=HYPERLINK(…)" stays text in a spreadsheet (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 class SubscriberFilterSet(WagtailFilterSet):
@@ -63,10 +56,9 @@ class SubscriberFilterSet(WagtailFilterSet):
         return queryset.interested_in(value) if value else queryset
 
 
-class SubscriberIndexView(IndexView):
-    custom_field_preprocess = {
-        field: {"csv": _no_formula, "xlsx": _no_formula} for field in ("name", "theme_names")
-    }
+class SubscriberIndexView(RecordIndexView):
+    """Exports hold local times and neutralised text (RecordIndexView); only confirmed
+    subscribers are ever exported."""
 
     def get_base_queryset(self):
         queryset = Subscriber.objects.confirmed() if self.is_export else Subscriber.objects.listed()
@@ -86,14 +78,29 @@ class SubscriberIndexView(IndexView):
         return super().get(request, *args, **kwargs)
 
 
+class SubscriberInspectView(RecordInspectView):
+    sections = [
+        Section(_("Abonnee"), [
+            Field("email", label=_("E-mailadres"), value=str), "name",
+            Field("themes", label=_("Thema's"), value=lambda s: s.theme_names()),
+        ]),
+        Section(_("Aanmelding"), ["status", "created_at", "confirmed_at", "unsubscribed_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
+
+    def get_queryset(self):
+        # never a pending sign-up: the list does not show them either
+        return Subscriber.objects.listed().prefetch_related("themes")
+
+
 class SubscriberViewSet(RecordViewSet):
     model = Subscriber
     icon = "mail"
     menu_label = _("Nieuwsbrief")
     menu_order = 290
     add_to_admin_menu = True
-    inspect_view_enabled = False  # the list shows everything there is; no page per address
     index_view_class = SubscriberIndexView
+    inspect_view_class = SubscriberInspectView
     filterset_class = SubscriberFilterSet
     list_display = [
         Column("email", label=_("E-mailadres"), accessor="__str__"),
@@ -103,8 +110,8 @@ class SubscriberViewSet(RecordViewSet):
             "get_status_display", label=_("Status"),
             primary=lambda subscriber: subscriber.status == Status.CONFIRMED,
         ),
-        DateColumn("confirmed_at", label=_("Bevestigd")),
-        DateColumn("unsubscribed_at", label=_("Afgemeld")),
+        WhenColumn("confirmed_at", label=_("Bevestigd"), sort_key="confirmed_at"),
+        WhenColumn("unsubscribed_at", label=_("Afgemeld"), sort_key="unsubscribed_at"),
     ]  # fmt: skip
     search_fields = ["email", "name"]
     list_export = ["email", "name", "theme_names", "confirmed_at"]
@@ -118,7 +125,6 @@ class SubscriberViewSet(RecordViewSet):
     permission_codenames = ("view_subscriber", "export_subscribers")
 
     def get_permissions_to_register(self):
-        # Wagtail leaves "view" out when there is no inspect view; here it shows the list.
         content_type = ContentType.objects.get_for_model(self.model)
         return Permission.objects.filter(
             content_type=content_type, codename__in=self.permission_codenames

@@ -15,9 +15,11 @@ class QuestionsConfig(AppConfig):
         from .models import InterestRegistration, InterestStatus, Question, QuestionStatus
 
         inbox.register(inbox.InboxSource(
-            key="questions", label=_("Vragen"), permission="questions.answer_question",
+            key="questions", term="question", label=_("Vragen"),
+            permission="questions.answer_question",
             waiting=lambda: Question.objects.filter(status=QuestionStatus.OPEN),
             title=lambda question: str(question),
+            select_related=("theme",),
             admin_url=lambda question: reverse("questions_admin:inspect", args=[question.pk]),
             # an adviser without view_question sees only the questions assigned to them
             restrict=lambda user, waiting: (
@@ -26,10 +28,11 @@ class QuestionsConfig(AppConfig):
             ),
         ))  # fmt: skip
         inbox.register(inbox.InboxSource(
-            key="interest", label=_("Interesse-aanmeldingen"),
+            key="interest", term="interest", label=_("Interesse-aanmeldingen"),
             permission="questions.handle_interest",
             waiting=lambda: InterestRegistration.objects.filter(status=InterestStatus.NEW),
             title=lambda registration: str(registration),
+            select_related=("community",),
             admin_url=lambda registration: reverse("questions_interest_admin:inspect",
                                                    args=[registration.pk]),
         ))  # fmt: skip

@@ -109,6 +109,10 @@ class QuestionEvent(AuditEvent):
     def __str__(self):
         return f"{self.question}: {self.action}"
 
+    @property
+    def action_label(self) -> str:
+        return str(STEP_LABELS.get(self.action, ""))
+
 
 class LearningCommunity(models.Model):
     """A learning community people can register their interest for (e.g. the Health
@@ -183,6 +187,16 @@ class InterestRegistration(models.Model):
         return f"{self.name} ({self.community})"
 
 
+STEP_LABELS = {
+    "ask": _("Vraag gesteld"),
+    "answer": _("Beantwoord"),
+    "close": _("Gesloten zonder antwoord"),
+    "register": _("Aangemeld"),
+    "contact": _("Contact opgenomen"),
+    "decline": _("Past niet"),
+}
+
+
 class InterestEvent(AuditEvent):
     registration = models.ForeignKey(
         InterestRegistration, on_delete=models.PROTECT, related_name="events",
@@ -199,3 +213,7 @@ class InterestEvent(AuditEvent):
 
     def __str__(self):
         return f"{self.registration}: {self.action}"
+
+    @property
+    def action_label(self) -> str:
+        return str(STEP_LABELS.get(self.action, ""))

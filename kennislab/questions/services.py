@@ -14,9 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
 from kennislab.core.errors import Refused
-from kennislab.core.mail import absolute, queue_email
+from kennislab.core.mail import absolute, queue_email, reply_address
+from kennislab.core.workflow import ensure_unchanged
 
 from .models import (
     ACTIVE_INTEREST,
@@ -113,18 +115,22 @@ def _ask(data, consent_text):
     return question
 
 
-def answer_question(question_id: int, action: str, text: str, user) -> Question:
-    """An adviser answers (the answer is mailed to the asker) or closes with a note."""
-    return with_lock_retries(lambda: _answer(question_id, action, text, user))
+def answer_question(question_id: int, action: str, text: str, user,
+                    expected_status: str | None = None) -> Question:  # fmt: skip
+    """An adviser answers (the answer is mailed to the asker, replies go to the adviser) or
+    closes with a note. Raises core.workflow.Stale when the question no longer has
+    `expected_status`."""
+    return with_lock_retries(lambda: _answer(question_id, action, text, user, expected_status))
 
 
-def _answer(question_id, action, text, user):
+def _answer(question_id, action, text, user, expected_status=None):
     with transaction.atomic():
         question = (
             Question.objects.select_for_update(of=("self",))
             .select_related("theme")
             .get(pk=question_id)
         )
+        ensure_unchanged(question.status, expected_status, question.get_status_display())
         if action not in QUESTION_STEPS:
             raise Refused(_("Kies beantwoorden of sluiten."))
         sources, target = QUESTION_STEPS[action]
@@ -140,7 +146,8 @@ def _answer(question_id, action, text, user):
             question.assigned_to = user
         question.save()
         log_question(question, action, old, target, text, user=user, actor_label=_actor(user))
-        _mail_question(question, f"question_{action}", question.email, text=text)
+        _mail_question(question, f"question_{action}", question.email, text=text,
+                       reply_to=reply_address(user))  # fmt: skip
     return question
 
 
@@ -158,13 +165,16 @@ QUESTION_SUBJECTS = {
 }
 
 
-def _mail_question(question: Question, kind: str, to: str, **context) -> None:
+def _mail_question(question: Question, kind: str, to: str, reply_to: str = "",
+                   **context) -> None:  # fmt: skip
+    term = terms.term_of("question", question.created_at) if kind == "question_received" else None
     queue_email(
         to,
         QUESTION_SUBJECTS[kind].format(reference=question.reference, theme=question.theme.name),
         f"questions/email/{kind}.txt",
-        {"question": question, **context},
+        {"question": question, "term": term, **context},
         topic=f"vraag-{question.pk}",
+        reply_to=reply_to,
     )
 
 
@@ -215,18 +225,23 @@ def _register_interest(community_id, data, consent_text):
     return registration
 
 
-def handle_interest(registration_id: int, action: str, note: str, user) -> InterestRegistration:
-    """Staff mark a registration as contacted or not suitable, with a note that is mailed."""
-    return with_lock_retries(lambda: _handle(registration_id, action, note, user))
+def handle_interest(registration_id: int, action: str, note: str, user,
+                    expected_status: str | None = None) -> InterestRegistration:  # fmt: skip
+    """Staff mark a registration as contacted or not suitable, with a note that is mailed
+    (replies go to that staff member). Raises core.workflow.Stale when the registration no
+    longer has `expected_status`."""
+    return with_lock_retries(lambda: _handle(registration_id, action, note, user, expected_status))
 
 
-def _handle(registration_id, action, note, user):
+def _handle(registration_id, action, note, user, expected_status=None):
     with transaction.atomic():
         registration = (
             InterestRegistration.objects.select_for_update(of=("self",))
             .select_related("community")
             .get(pk=registration_id)
         )
+        ensure_unchanged(registration.status, expected_status,
+                         registration.get_status_display())  # fmt: skip
         if action not in INTEREST_STEPS:
             raise Refused(_("Kies een besluit."))
         sources, target = INTEREST_STEPS[action]
@@ -243,7 +258,8 @@ def _handle(registration_id, action, note, user):
         registration.save()
         log_interest(registration, action, old, target, note, user=user,
                      actor_label=_actor(user))  # fmt: skip
-        _mail_interest(registration, f"interest_{action}", note=note)
+        _mail_interest(registration, f"interest_{action}", note=note,
+                       reply_to=reply_address(user))  # fmt: skip
     return registration
 
 
@@ -260,11 +276,13 @@ INTEREST_SUBJECTS = {
 }
 
 
-def _mail_interest(registration: InterestRegistration, kind: str, **context) -> None:
+def _mail_interest(registration: InterestRegistration, kind: str, reply_to: str = "",
+                   **context) -> None:  # fmt: skip
     queue_email(
         registration.email,
         INTEREST_SUBJECTS[kind].format(community=registration.community.name),
         f"questions/email/{kind}.txt",
         {"registration": registration, "community": registration.community, **context},
         topic=f"interesse-{registration.pk}",
+        reply_to=reply_to,
     )

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennislab.content.models import Theme
+from kennislab.core import terms
 from kennislab.core.ratelimit import rate_limited
 
 from . import services
@@ -29,12 +30,13 @@ def ask(request):
         theme = Theme.objects.filter(slug=request.GET.get("thema", "")[:100]).first()
         form = QuestionForm(initial={"theme": theme.slug} if theme else None)
         status = 200
-    return render(request, "questions/ask.html", {"form": form}, status=status)
+    context = {"form": form, "term_days": terms.term_days("question")}
+    return render(request, "questions/ask.html", context, status=status)
 
 
 @require_GET
 def asked(request):
-    return render(request, "questions/asked.html")
+    return render(request, "questions/asked.html", {"term_days": terms.term_days("question")})
 
 
 def _community(slug):

@@ -19,15 +19,22 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic.models import IndexView
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core import terms
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import (
+    ActionInspectView,
+    ProjectSnippetViewSet,
+    RecordIndexView,
+    RecordViewSet,
+    decided_message,
+)
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
+from kennislab.core.terms import describe_term
 
 from . import services
 from .models import (
@@ -94,7 +101,7 @@ class QuestionFilterSet(WagtailFilterSet):
         return queryset
 
 
-class QuestionIndexView(IndexView):
+class QuestionIndexView(RecordIndexView):
     def get_base_queryset(self):
         return visible_questions(self.request.user)
 
@@ -115,13 +122,29 @@ class AnswerForm(forms.Form):
     )  # fmt: skip
 
 
+def question_deadline(question):
+    if question.status != QuestionStatus.OPEN:
+        return None
+    return describe_term(terms.term_of("question", question.created_at))
+
+
 class QuestionInspectView(ActionInspectView):
-    template_name = "questions/admin/inspect.html"
     form_context_name = "action_form"
     refusals = (services.Refused,)
-    fields = ["reference", "theme", "status", "assigned_to", "name", "email", "organisation",
-              "phone", "question", "answer", "created_at", "updated_at",
-              "consent_text"]  # fmt: skip
+    action_title = _("Beantwoorden")
+    submit_label = _("Opslaan en de vraagsteller mailen")
+    sections = [
+        Section(_("Vraag"), [
+            Field("reference", label=_("Nummer")), "theme", "status",
+            Field("deadline", label=_("Antwoord uiterlijk"), value=question_deadline,
+                  kind="html", hide_empty=True),
+            Field("question", kind="text"), "assigned_to", "created_at",
+        ]),
+        Section(_("Vraagsteller"), ["name", Field("email", kind="email"), "organisation",
+                                    "phone"]),
+        Section(_("Antwoord"), [Field("answer", kind="text"), "updated_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
     def get_object(self, queryset=None):
         found = visible_questions(self.request.user).filter(pk=self.pk).first()
@@ -140,27 +163,21 @@ class QuestionInspectView(ActionInspectView):
     def offered(self, form) -> bool:
         return self.object.status == QuestionStatus.OPEN
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor")
-        context["history_title"] = _t("Geschiedenis")
-        context["action_title"] = _t("Beantwoorden")
-        context["submit_label"] = _t("Opslaan en de vraagsteller mailen")
-        return context
-
     def act(self, form) -> str:
         action = form.cleaned_data["action"]
         services.answer_question(self.object.pk, action, form.cleaned_data["text"],
-                                 self.request.user)  # fmt: skip
+                                 self.request.user, expected_status=self.seen)  # fmt: skip
         if action == "answer":
-            return _t("Vraag %(reference)s is beantwoord.") % {"reference": self.object.reference}
-        return _t("Vraag %(reference)s is gesloten.") % {"reference": self.object.reference}
+            return _t("Vraag %(reference)s is beantwoord; het antwoord is naar de vraagsteller "
+                      "gemaild.") % {"reference": self.object.reference}  # fmt: skip
+        return _t("Vraag %(reference)s is gesloten; de vraagsteller krijgt je toelichting per "
+                  "e-mail.") % {"reference": self.object.reference}  # fmt: skip
 
 
 class QuestionViewSet(RecordViewSet):
     model = Question
     icon = "help"
-    menu_label = _("Vragen")
+    menu_label = _("Alle vragen")
     menu_order = 100
     index_view_class = QuestionIndexView
     inspect_view_class = QuestionInspectView
@@ -171,9 +188,9 @@ class QuestionViewSet(RecordViewSet):
         "name",
         StatusTagColumn("get_status_display", label=_("Status"),
                         primary=lambda question: question.status == QuestionStatus.OPEN),
-        Column("assigned_to", label=_("Toegewezen aan"),
-               accessor=lambda q: q.assigned_to.get_username() if q.assigned_to else "–"),
-        DateColumn("created_at", label=_("Gesteld")),
+        Column("deadline", label=_("Antwoord uiterlijk"), accessor=question_deadline),
+        Column("assigned_to", label=_("Toegewezen aan"), accessor="assigned_to"),
+        WhenColumn("created_at", label=_("Gesteld"), sort_key="created_at"),
     ]  # fmt: skip
     search_fields = ["name", "email", "organisation", "question"]
     ordering = ["status", "-created_at"]
@@ -222,12 +239,29 @@ class DecisionForm(forms.Form):
         ]
 
 
+def interest_deadline(registration):
+    if registration.status != InterestStatus.NEW:
+        return None
+    return describe_term(terms.term_of("interest", registration.created_at))
+
+
 class InterestInspectView(ActionInspectView):
-    template_name = "questions/admin/inspect.html"
     form_context_name = "action_form"
     refusals = (services.Refused,)
-    fields = ["community", "status", "name", "email", "organisation", "role", "motivation",
-              "note", "assigned_to", "created_at", "updated_at", "consent_text"]  # fmt: skip
+    action_title = _("Afhandelen")
+    submit_label = _("Opslaan en de aanmelder mailen")
+    sections = [
+        Section(_("Aanmelding"), [
+            "community", "status",
+            Field("deadline", label=_("Reactie uiterlijk"), value=interest_deadline, kind="html",
+                  hide_empty=True),
+            "assigned_to", "created_at", "updated_at",
+        ]),
+        Section(_("Aanmelder"), ["name", Field("email", kind="email"), "organisation", "role",
+                                 Field("motivation", kind="text")]),
+        Section(_("Laatste bericht"), [Field("note", kind="text")]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
     def can_act(self) -> bool:
         user = self.request.user
@@ -239,24 +273,18 @@ class InterestInspectView(ActionInspectView):
     def offered(self, form) -> bool:
         return bool(form.fields["action"].choices)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor")
-        context["history_title"] = _t("Geschiedenis")
-        context["action_title"] = _t("Afhandelen")
-        context["submit_label"] = _t("Opslaan en de aanmelder mailen")
-        return context
-
     def act(self, form) -> str:
-        services.handle_interest(self.object.pk, form.cleaned_data["action"],
-                                 form.cleaned_data["note"], self.request.user)  # fmt: skip
-        return _t("De aanmelding van %(name)s is bijgewerkt.") % {"name": self.object.name}
+        registration = services.handle_interest(
+            self.object.pk, form.cleaned_data["action"], form.cleaned_data["note"],
+            self.request.user, expected_status=self.seen)  # fmt: skip
+        return decided_message(str(registration), registration.get_status_display(),
+                               _t("De aanmelder"))  # fmt: skip
 
 
 class InterestViewSet(RecordViewSet):
     model = InterestRegistration
     icon = "group"
-    menu_label = _("Interesse-aanmeldingen")
+    menu_label = _("Interesse")
     menu_order = 200
     inspect_view_class = InterestInspectView
     list_display = [
@@ -265,7 +293,8 @@ class InterestViewSet(RecordViewSet):
         "organisation",
         StatusTagColumn("get_status_display", label=_("Status"),
                         primary=lambda r: r.status == InterestStatus.NEW),
-        DateColumn("created_at", label=_("Aangemeld")),
+        Column("deadline", label=_("Reactie uiterlijk"), accessor=interest_deadline),
+        WhenColumn("created_at", label=_("Aangemeld"), sort_key="created_at"),
     ]  # fmt: skip
     list_filter = ["community", "status"]
     search_fields = ["name", "email", "organisation"]
@@ -288,7 +317,7 @@ class InterestViewSet(RecordViewSet):
 
 
 class QuestionsGroup(ModelViewSetGroup):
-    menu_label = _("Vragen")
+    menu_label = _("Vragen en interesse")
     menu_icon = "help"
     menu_order = 280
     submenu_hook = "register_questions_menu_item"
@@ -319,16 +348,24 @@ def my_questions_menu_item():
 # --- snippets -----------------------------------------------------------------------------------
 
 
-class LearningCommunityViewSet(SnippetViewSet):
+class LearningCommunityViewSet(ProjectSnippetViewSet):
     model = LearningCommunity
     icon = "group"
+    menu_label = _("Leergemeenschappen")
+    add_to_admin_menu = True
+    menu_hook = "register_questions_menu_item"  # in the "Vragen en interesse" menu
+    menu_order = 300
     list_display = ["name", "slug", "is_open"]
     search_fields = ["name"]
 
 
-class AdviserRouteViewSet(SnippetViewSet):
+class AdviserRouteViewSet(ProjectSnippetViewSet):
     model = AdviserRoute
     icon = "resubmit"
+    menu_label = _("Vraagroutes")
+    add_to_admin_menu = True
+    menu_hook = "register_questions_menu_item"
+    menu_order = 310
     list_display = [Column("theme", label=_("Thema"), accessor="theme.name"),
                     Column("adviser", label=_("Netwerkadviseur"),
                            accessor=lambda r: r.adviser.get_username())]  # fmt: skip

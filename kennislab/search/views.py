@@ -78,7 +78,8 @@ def search(request):
                 sort="date" if sort == "datum" else "relevance",
                 facets=True,
             )
-            service.record_query(query, results.total)
+            if not request.user.is_staff:  # the statistics count visitors, not staff checking
+                service.record_query(query, results.total)
         except DatabaseError:
             logger.exception("search failed for %r", query)
             failed = True

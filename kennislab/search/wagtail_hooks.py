@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 from types import SimpleNamespace
+from urllib.parse import urlencode
 
 from django.db.models import Sum
 from django.urls import path, reverse
@@ -9,16 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kennislab.core.admin_views import ProjectSnippetViewSet
 
 from .models import SearchQueryStat, SynonymGroup
 
 
-class SynonymViewSet(SnippetViewSet):
+class SynonymViewSet(ProjectSnippetViewSet):
     model = SynonymGroup
     icon = "list-ul"
     menu_label = _("Synoniemen")
@@ -33,6 +35,11 @@ register_snippet(SynonymViewSet)
 statistics_policy = ModelPermissionPolicy(SearchQueryStat)
 
 
+def results_url(row) -> str:
+    """Each query opens what a visitor sees for it (staff searches are not counted)."""
+    return f"{reverse('search')}?{urlencode({'q': row.query})}"
+
+
 class PopularQueriesReport(ReportView):
     """Queries of the last 30 days, most searched first."""
 
@@ -44,7 +51,12 @@ class PopularQueriesReport(ReportView):
     permission_required = "view"
     days = 30
     columns = [
-        Column("query", label=_("Zoekopdracht")),
+        TitleColumn(
+            "query",
+            label=_("Zoekopdracht"),
+            get_url=results_url,
+            link_attrs={"target": "_blank", "rel": "noopener"},
+        ),
         Column("searches", label=_("Aantal keer gezocht")),
         Column("without_results", label=_("Zonder resultaat")),
     ]

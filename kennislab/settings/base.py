@@ -141,6 +141,20 @@ API_RATE = env("API_RATE", default="120/m")
 # limits off, because every simulated applicant comes from the same address.
 RATE_LIMITS_ENABLED = env.bool("RATE_LIMITS_ENABLED", default=True)
 
+# --- Decision terms (kennislab.core.terms): working days within which staff decide, per kind ----
+# Shown to the applicant and in the inbox, which sorts and flags by them. Dutch public holidays do
+# not count (core/workdays.py).
+DECISION_TERMS = {
+    "voucher": env.int("DECISION_TERM_VOUCHER", default=10),  # definitive grant (DOMAIN.md)
+    "vignet": env.int("DECISION_TERM_VIGNET", default=20),
+    "activity": env.int("DECISION_TERM_ACTIVITY", default=5),
+    "pledge": env.int("DECISION_TERM_PLEDGE", default=10),
+    "update": env.int("DECISION_TERM_UPDATE", default=5),
+    "story": env.int("DECISION_TERM_STORY", default=10),
+    "question": env.int("DECISION_TERM_QUESTION", default=5),
+    "interest": env.int("DECISION_TERM_INTEREST", default=10),
+}
+
 # --- Background tasks (django-tasks; worker: manage.py db_worker) -----------------------------
 TASKS_BACKEND = env("TASKS_BACKEND", default="database")
 TASKS = {
@@ -156,6 +170,8 @@ TASKS = {
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kennislab <noreply@kennislab.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where replies to decision mails go when the site settings name no contact address.
+NETWORK_REPLY_TO = env("NETWORK_REPLY_TO", default="info@kennislab.example")
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
@@ -201,6 +217,11 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# The back office is Dutch only, and asks no other host for anything: no Gravatar (it would send
+# a hash of each staff member's e-mail address elsewhere), initials instead.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "kennislab.core.admin_forms.LoginForm"
 
 # --- Security headers -----------------------------------------------------------------------
 # The public site loads nothing from elsewhere; the CSP below is sent on every public page.

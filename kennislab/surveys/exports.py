@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from kennislab.campaigns.rules import PROVINCE_NAMES
+from kennislab.core.admin_display import neutralise
 
 from .results import display
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -29,18 +29,11 @@ def rows(questions, responses):
         ]
 
 
-def _safe(value):
-    """Open answers like '=1+1' must not become formulas in a spreadsheet."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def as_csv(questions, responses, filename: str) -> HttpResponse:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows(questions, responses):
-        writer.writerow([_safe(value) if value is not None else "" for value in row])
+        writer.writerow([neutralise(value) if value is not None else "" for value in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
@@ -53,7 +46,7 @@ def as_xlsx(questions, responses, filename: str) -> HttpResponse:
     for number, row in enumerate(rows(questions, responses), 1):
         for column, value in enumerate(row, 1):
             cell = sheet.cell(row=number, column=column)
-            cell.value = value
+            cell.value = value = neutralise(value)
             if isinstance(value, str):
                 cell.data_type = "s"  # never a formula, whatever it starts with
             elif value is not None:

@@ -252,6 +252,14 @@ class Event(AuditEvent):
     def __str__(self):
         return f"{self.application}: {self.from_status or '–'} → {self.to_status}"
 
+    @property
+    def action_label(self) -> str:
+        from .workflow import BY_ACTION
+
+        step = BY_ACTION.get(self.action)
+        labels = {"created": _("Concept aangemaakt")}
+        return step.label if step else str(labels.get(self.action, ""))
+
 
 class VignetQuerySet(models.QuerySet):
     def current(self, today=None):
@@ -298,7 +306,10 @@ class Vignet(models.Model):
         default_permissions = ("view",)
 
     def __str__(self):
-        return f"{self.organisation} ({self.valid_until:%Y-%m-%d})"
+        return _("%(organisation)s (geldig tot en met %(date)s)") % {
+            "organisation": self.organisation,
+            "date": criteria.dutch_date(self.valid_until),
+        }
 
     def state(self, today=None) -> str:
         """'valid', 'expired' or 'revoked'."""

@@ -16,9 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import absolute, queue_email
+from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
+from kennislab.core.workflow import ensure_unchanged
 
 from . import criteria, workflow
 from .models import Activity, Application, Event, Evidence, Status, Vignet
@@ -123,18 +125,24 @@ def submit(application_id: int) -> Application:
 
 
 def take_step(application_id: int, action: str, note: str = "", user=None,
-              actor: str = "assessor") -> Application:  # fmt: skip
-    """Take one step of workflow.STEPS. Raises workflow.NotAllowed (Dutch message)."""
-    return with_lock_retries(lambda: _take_step(application_id, action, note, user, actor))
+              actor: str = "assessor",
+              expected_status: str | None = None) -> Application:  # fmt: skip
+    """Take one step of workflow.STEPS. Raises workflow.NotAllowed (Dutch message), and
+    core.workflow.Stale when the application no longer has `expected_status` (the status the
+    assessor saw: someone else took a step meanwhile)."""
+    return with_lock_retries(
+        lambda: _take_step(application_id, action, note, user, actor, expected_status)
+    )
 
 
-def _take_step(application_id, action, note, user, actor):
+def _take_step(application_id, action, note, user, actor, expected_status=None):
     with transaction.atomic():
         # of=("self",): PostgreSQL cannot lock the nullable side of the join to renewal_of
         application = (
             Application.objects.select_for_update(of=("self",)).select_related("renewal_of")
             .get(pk=application_id)
         )  # fmt: skip
+        ensure_unchanged(application.status, expected_status, application.get_status_display())
         step = workflow.step_for(application.status, action, actor)
         if step.note_required and not note.strip():
             raise NotAllowed(_("Schrijf een toelichting; de aanvrager leest die in de e-mail."))
@@ -247,8 +255,11 @@ def start_renewal(vignet: Vignet, consent_text: str) -> tuple[Application, str |
 
 
 def revoke(vignet_id: int, reason: str, user=None) -> Vignet:
+    """Revoke a vignet (once: a second revocation is refused with workflow.NotAllowed)."""
     with transaction.atomic():
         vignet = Vignet.objects.select_for_update().get(pk=vignet_id)
+        if vignet.revoked_at:
+            raise NotAllowed(_("Dit vignet is al ingetrokken."))
         vignet.revoked_at = timezone.now()
         vignet.revoked_reason = reason
         vignet.save(update_fields=["revoked_at", "revoked_reason"])
@@ -325,10 +336,18 @@ SUBJECTS = {
 }
 
 
+def decision_term(application: Application):
+    """The assessment's term (submission + DECISION_TERMS["vignet"] working days) while the
+    application waits for the assessor; None otherwise."""
+    if application.status not in (Status.SUBMITTED, Status.IN_ASSESSMENT):
+        return None
+    return terms.term_of("vignet", application.submitted_at)
+
+
 def notify(application: Application, event: str, token=None, vignet=None) -> None:
     if event not in SUBJECTS:
         return
-    context = {"application": application, "vignet": vignet}
+    context = {"application": application, "vignet": vignet, "term": decision_term(application)}
     if token:
         context["link"] = absolute(reverse("vignet:draft", args=[token]))
     if vignet is not None:
@@ -342,4 +361,5 @@ def notify(application: Application, event: str, token=None, vignet=None) -> Non
         f"vignet/email/{event}.txt",
         context,
         topic=application.reference or f"vignet-concept-{application.pk}",
+        reply_to=reply_address() if event in ("request_info", "award", "reject") else "",
     )

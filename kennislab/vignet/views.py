@@ -116,6 +116,7 @@ def _form_page(request, application, token=None, status=200, form=None, formset=
             "formset": formset,
             "application": application,
             "token": token,
+            "term": services.decision_term(application) if application is not None else None,
             "verdict": verdict,
             "message": message,
             "message_is_error": status >= 400,  # 409: refused, not a confirmation

@@ -19,14 +19,15 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import ActionInspectView, RecordIndexView, RecordViewSet
 from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
+from kennislab.core.terms import describe_term
 
 from . import services, workflow
 from .models import Application, Evidence, Status, Vignet
@@ -42,54 +43,88 @@ def can_assess(user) -> bool:
 
 
 class StepForm(StepDecisionForm):
-    action = forms.ChoiceField(label=_("Stap"), widget=forms.RadioSelect)
+    action = forms.ChoiceField(label=_("Stap"), widget=forms.RadioSelect,
+                               error_messages={"required": _("Kies een stap.")})  # fmt: skip
     note = forms.CharField(
         label=_("Toelichting"),
         required=False,
         max_length=4000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Komt in het logboek en in de e-mail aan de aanvrager. Verplicht bij een aanvulling "
-            "vragen en bij afwijzen."
-        ),
     )
+    note_help_text = _("Komt in het logboek en in de e-mail aan de aanvrager.")
     note_missing = _("Schrijf een toelichting; de aanvrager leest die.")
 
 
-class ApplicationIndexView(IndexView):
+CRITERION_LABELS = {
+    "baseline": _("Nulmeting"),
+    "themes": _("Activiteiten op twee thema's"),
+    "guidance": _("Deskundige begeleiding"),
+    "renewal": _("Verlenging"),
+}
+
+
+def verdict_rows(verdict) -> list[dict] | None:
+    """A verdict (the engine's Verdict, or the stored JSON of one) as rows for the template:
+    per criterion its Dutch name, met or not, and the explanation."""
+    if verdict is None:
+        return None
+    data = verdict if isinstance(verdict, dict) else verdict.as_dict()
+    return {
+        "eligible": data["eligible"],
+        "criteria": [
+            {"label": CRITERION_LABELS.get(item["code"], item["code"]), "met": item["met"],
+             "explanation": item["explanation"]}
+            for item in data["criteria"]
+        ],
+    }  # fmt: skip
+
+
+class ApplicationIndexView(RecordIndexView):
     default_ordering = "-updated_at"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("renewal_of")
+        return super().get_base_queryset().select_related("renewal_of", "assessor")
+
+
+def kind_of(application) -> str:
+    return _t("verlenging") if application.renewal_of_id else _t("nieuwe aanvraag")
+
+
+def deadline_of(application):
+    return describe_term(services.decision_term(application))
 
 
 class ApplicationInspectView(ActionInspectView):
     template_name = "vignet/admin/application_inspect.html"
-    fields = [
-        "reference",
-        "status",
-        "renewal_of",
-        "organisation",
-        "place",
-        "contact_name",
-        "email",
-        "phone",
-        "target_group_size",
-        "baseline_date",
-        "baseline_method",
-        "baseline_participants",
-        "guidance_name",
-        "guidance_organisation",
-        "guidance_description",
-        "submitted_at",
-        "assessor",
-        "decision_note",
-        "decided_at",
-        "consent_text",
-    ]
+    sections = [
+        Section(_("Aanvraag"), [
+            "reference", "status", Field("kind", label=_("Soort"), value=kind_of),
+            Field("renewal_of", hide_empty=True), "submitted_at",
+            Field("deadline", label=_("Besluit uiterlijk"), value=deadline_of, kind="html",
+                  hide_empty=True),
+            "assessor", "created_at", "updated_at",
+        ]),
+        Section(_("Organisatie"), ["organisation", "place", "target_group_size"]),
+        Section(_("Contact"), ["contact_name", Field("email", kind="email"), "phone"]),
+        Section(_("Nulmeting"), ["baseline_date", "baseline_method", "baseline_participants"]),
+        Section(_("Deskundige begeleiding"), ["guidance_name", "guidance_organisation",
+                                              Field("guidance_description", kind="text")]),
+        Section(_("Besluit"), [Field("decision_note", kind="text"), "decided_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
     form_context_name = "step_form"
     refusals = (workflow.NotAllowed,)
+    action_title = _("Besluit van de beoordelaar")
+    action_intro = _(
+        "Elke stap komt in het logboek; de aanvrager krijgt bij een aanvulling, een toekenning "
+        "en een afwijzing een e-mail. Toekennen maakt het vignet geldig voor twee jaar vanaf "
+        "vandaag."
+    )
+    submit_label = _("Stap vastleggen")
+
+    def get_queryset(self):
+        return Application.objects.select_related("renewal_of", "assessor")
 
     def can_act(self) -> bool:
         return can_assess(self.request.user)
@@ -105,43 +140,52 @@ class ApplicationInspectView(ActionInspectView):
         application = self.object
         context["activities"] = application.activity_list
         context["evidence"] = list(application.evidence.all())
-        context["verdict"] = services.verdict_of(application)
-        context["verdict_at_submission"] = application.verdict
-        context["events"] = application.events.select_related("actor")
+        context["verdict"] = verdict_rows(services.verdict_of(application))
+        context["verdict_at_submission"] = verdict_rows(application.verdict)
         return context
 
     def act(self, form) -> str:
+        action = form.cleaned_data["action"]
         application = services.take_step(
             self.object.pk,
-            form.cleaned_data["action"],
+            action,
             form.cleaned_data["note"].strip(),
             user=self.request.user,
+            expected_status=self.seen,
         )
-        return _t("%(reference)s is nu: %(status)s.") % {
-            "reference": application.reference,
-            "status": application.get_status_display().lower(),
-        }
+        return str(STEP_DONE[action]) % {"reference": application.reference}
+
+
+STEP_DONE = {
+    "start": _("Je beoordeelt %(reference)s nu; de aanvraag staat op jouw naam."),
+    "request_info": _("Voor %(reference)s is een aanvulling gevraagd. De aanvrager krijgt een "
+                      "e-mail met een nieuwe link."),
+    "award": _("%(reference)s is toegekend: het vignet is twee jaar geldig. De aanvrager krijgt "
+               "een e-mail."),
+    "reject": _("%(reference)s is afgewezen. De aanvrager krijgt een e-mail met je toelichting."),
+}  # fmt: skip
 
 
 class ApplicationViewSet(RecordViewSet):
     model = Application
     icon = "form"
-    menu_label = _("Vignetaanvragen")
+    menu_label = _("Aanvragen")
     menu_order = 100
     index_view_class = ApplicationIndexView
     inspect_view_class = ApplicationInspectView
     list_display = [
-        Column("reference", label=_("Kenmerk")),
+        Column("reference", label=_("Kenmerk"), accessor=lambda a: a.reference or _t("concept")),
         "organisation",
         StatusTagColumn(
             "get_status_display",
             label=_("Status"),
             primary=lambda application: application.status in WAITING_FOR_ASSESSOR,
         ),
-        Column("kind", label=_("Soort"),
-               accessor=lambda a: _t("verlenging") if a.renewal_of_id else _t("nieuw")),
-        DateColumn("submitted_at", label=_("Ingediend")),
-        DateColumn("updated_at", label=_("Laatst bewaard")),
+        Column("kind", label=_("Soort"), accessor=kind_of),
+        WhenColumn("submitted_at", label=_("Ingediend"), sort_key="submitted_at"),
+        Column("deadline", label=_("Besluit uiterlijk"), accessor=deadline_of),
+        Column("assessor", label=_("Beoordelaar"), accessor="assessor"),
+        WhenColumn("updated_at", label=_("Laatst bewaard"), sort_key="updated_at"),
     ]  # fmt: skip
     list_filter = ["status", "assessor"]
     search_fields = ["reference", "organisation", "contact_name", "email", "place"]
@@ -167,22 +211,51 @@ class RevokeForm(forms.Form):
         label=_("Reden van intrekken"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Komt in het logboek; het register en de controlepagina tonen ‘ingetrokken’."),
         error_messages={"required": _("Schrijf waarom het vignet wordt ingetrokken.")},
     )
 
 
+def state_of(vignet) -> str:
+    return STATE_LABELS[vignet.state()]
+
+
 class VignetInspectView(ActionInspectView):
     template_name = "vignet/admin/vignet_inspect.html"
-    fields = ["organisation", "place", "contact_name", "email", "first_awarded_on", "awarded_on",
-              "valid_from", "valid_until", "application", "reminders_sent", "revoked_at",
-              "revoked_reason"]  # fmt: skip
+    sections = [
+        Section(_("Vignet"), [
+            "organisation", "place", Field("state", label=_("Stand"), value=state_of),
+            "first_awarded_on", "awarded_on", "valid_from", "valid_until",
+            "application", "reminders_sent",
+        ]),
+        Section(_("Contact"), ["contact_name", Field("email", kind="email")]),
+        Section(_("Intrekking"), ["revoked_at", Field("revoked_reason", kind="text")]),
+    ]  # fmt: skip
 
     form_context_name = "revoke_form"
+    refusals = (workflow.NotAllowed,)
+    action_title = _("Vignet intrekken")
+    action_intro = _(
+        "Een ingetrokken vignet verdwijnt uit het register; de controlepagina en het vignet zelf "
+        "tonen ‘ingetrokken’."
+    )
+    submit_label = _("Vignet intrekken")
+    action_danger = True
+
+    def get_queryset(self):
+        return Vignet.objects.select_related("application")
+
+    def history(self):
+        return None
 
     def can_act(self) -> bool:
         return can_assess(self.request.user)
 
-    refusals = (workflow.NotAllowed,)
+    def seen_state(self) -> str:
+        return "revoked" if self.object.revoked_at else "active"
+
+    def seen_state_label(self) -> str:
+        return str(_("ingetrokken") if self.object.revoked_at else _("niet ingetrokken"))
 
     def action_form(self, data=None):
         return RevokeForm(data)
@@ -193,13 +266,14 @@ class VignetInspectView(ActionInspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["verify_url"] = reverse("vignet:verify", args=[self.object.public_id])
+        context["application_url"] = reverse("vignetaanvragen:inspect",
+                                             args=[self.object.application_id])  # fmt: skip
         return context
 
     def act(self, form) -> str:
-        if self.object.revoked_at:
-            raise workflow.NotAllowed(_t("Dit vignet is al ingetrokken."))
         services.revoke(self.object.pk, form.cleaned_data["reason"], user=self.request.user)
-        return _t("Het vignet is ingetrokken.")
+        return _t("Het vignet van %(organisation)s is ingetrokken en staat niet meer in het "
+                  "register.") % {"organisation": self.object.organisation}  # fmt: skip
 
 
 class VignetViewSet(RecordViewSet):
@@ -211,8 +285,8 @@ class VignetViewSet(RecordViewSet):
     list_display = [
         "organisation",
         "place",
-        Column("state", label=_("Stand"), accessor=lambda v: STATE_LABELS[v.state()]),
-        DateColumn("valid_until", label=_("Geldig tot en met")),
+        Column("state", label=_("Stand"), accessor=state_of),
+        WhenColumn("valid_until", label=_("Geldig tot en met"), sort_key="valid_until"),
     ]
     list_filter = ["valid_until"]
     search_fields = ["organisation", "place", "email"]

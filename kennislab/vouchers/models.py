@@ -8,6 +8,7 @@ a Wagtail page would also be overwritten by publishing an older revision.
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -39,9 +40,14 @@ class OrganisationType(models.TextChoices):
 
 class Status(models.TextChoices):
     GRANTED = "granted", _("Voorlopig toegekend")
+    CONFIRMED = "confirmed", _("Definitief toegekend")
     WAITING = "waiting", _("Op de wachtlijst")
     REJECTED = "rejected", _("Afgewezen")
     WITHDRAWN = "withdrawn", _("Ingetrokken")
+
+
+# The statuses that hold a voucher (count against the caps and the budget).
+HOLDING = (Status.GRANTED, Status.CONFIRMED)
 
 
 RESERVED_SLUGS = {"aanvraag"}  # /kennisvouchers/aanvraag/<token>/ is the applicant's page
@@ -304,6 +310,10 @@ class Application(models.Model):
     decided_at = models.DateTimeField(_("besluit op"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("behandelaar"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("voucheraanvraag")

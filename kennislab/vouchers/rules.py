@@ -7,6 +7,9 @@
 * When a granted application is rejected or withdrawn, waiting applications move up in arrival
   order — each one that fits the caps (a waiting application for a full example is skipped, and
   keeps its place).
+* A provisionally granted application is confirmed ("definitief toegekend") or rejected by
+  staff within the decision term; a confirmed one still holds its voucher and can only be
+  withdrawn (by the applicant, or by staff on their behalf).
 * Status changes follow TRANSITIONS; nothing else is possible.
 
 These functions decide; services.py applies a decision in one locked transaction.
@@ -18,15 +21,19 @@ from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-GRANTED, WAITING, REJECTED, WITHDRAWN = "granted", "waiting", "rejected", "withdrawn"
+GRANTED, CONFIRMED, WAITING = "granted", "confirmed", "waiting"
+REJECTED, WITHDRAWN = "rejected", "withdrawn"
+HOLDING = (GRANTED, CONFIRMED)  # the statuses that hold a voucher
 
-# (current status, action) → new status. Actions: grant, reject, withdraw.
+# (current status, action) → new status. Actions: grant, confirm, reject, withdraw.
 TRANSITIONS: dict[tuple[str, str], str] = {
     (WAITING, "grant"): GRANTED,
     (WAITING, "reject"): REJECTED,
     (WAITING, "withdraw"): WITHDRAWN,
+    (GRANTED, "confirm"): CONFIRMED,
     (GRANTED, "reject"): REJECTED,
     (GRANTED, "withdraw"): WITHDRAWN,
+    (CONFIRMED, "withdraw"): WITHDRAWN,
 }
 
 
@@ -117,13 +124,24 @@ def next_status(status: str, action: str) -> str:
 
 
 def frees_a_voucher(status: str, new_status: str) -> bool:
-    return status == GRANTED and new_status != GRANTED
+    return status in HOLDING and new_status not in HOLDING
+
+
+def actions_from(status: str) -> list[str]:
+    """The actions the table allows from `status`, in the table's order."""
+    return [action for (source, action) in TRANSITIONS if source == status]
 
 
 LABELS = {
     GRANTED: "voorlopig toegekend",
+    CONFIRMED: "definitief toegekend",
     WAITING: "op de wachtlijst",
     REJECTED: "afgewezen",
     WITHDRAWN: "ingetrokken",
 }
-ACTION_LABELS = {"grant": "toegekend", "reject": "afgewezen", "withdraw": "ingetrokken"}
+ACTION_LABELS = {
+    "grant": "toegekend",
+    "confirm": "definitief toegekend",
+    "reject": "afgewezen",
+    "withdraw": "ingetrokken",
+}

@@ -21,12 +21,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
-from kennislab.core.mail import absolute, queue_email
+from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
+from kennislab.core.workflow import ensure_unchanged
 
 from . import rules
-from .models import Application, ApplicationEvent, GoodExamplePage, Scheme, Status
+from .models import HOLDING, Application, ApplicationEvent, GoodExamplePage, Scheme, Status
 
 TOKEN_DAYS = 365
 SYSTEM = "systeem"
@@ -66,8 +68,8 @@ def _allocation_snapshot(scheme: Scheme) -> tuple[rules.State, int, int]:
         .order_by()
         .values("example_id")
         .annotate(
-            granted=Count("id", filter=Q(status=Status.GRANTED)),
-            amount=Sum("amount", filter=Q(status=Status.GRANTED)),
+            granted=Count("id", filter=Q(status__in=HOLDING)),
+            amount=Sum("amount", filter=Q(status__in=HOLDING)),
             waiting=Count("id", filter=Q(status=Status.WAITING)),
             last=Max("sequence"),
         )
@@ -135,7 +137,7 @@ class Availability:
 def example_availability(scheme: Scheme, example_id: int) -> ExampleAvailability:
     """One example's figures (one query: the form and the example page need no more)."""
     totals = Application.objects.filter(example_id=example_id).aggregate(
-        granted=Count("id", filter=Q(status=Status.GRANTED)),
+        granted=Count("id", filter=Q(status__in=HOLDING)),
         waiting=Count("id", filter=Q(status=Status.WAITING)),
     )
     return ExampleAvailability(totals["granted"], scheme.max_per_example, totals["waiting"])
@@ -148,7 +150,7 @@ def availability(scheme: Scheme) -> Availability:
         .order_by()
         .values("example_id")
         .annotate(
-            granted=Count("id", filter=Q(status=Status.GRANTED)),
+            granted=Count("id", filter=Q(status__in=HOLDING)),
             waiting=Count("id", filter=Q(status=Status.WAITING)),
         )
     )
@@ -166,9 +168,9 @@ def availability(scheme: Scheme) -> Availability:
             examples.setdefault(page_id, ExampleAvailability(0, scheme.max_per_example, 0))
     totals = Application.objects.filter(scheme=scheme).aggregate(
         all=Count("id"),
-        granted=Count("id", filter=Q(status=Status.GRANTED)),
+        granted=Count("id", filter=Q(status__in=HOLDING)),
         waiting=Count("id", filter=Q(status=Status.WAITING)),
-        amount=Sum("amount", filter=Q(status=Status.GRANTED)),
+        amount=Sum("amount", filter=Q(status__in=HOLDING)),
     )
     return Availability(
         scheme=scheme,
@@ -269,31 +271,40 @@ def duplicate_message() -> str:
 # --- deciding -------------------------------------------------------------------------------
 
 
-def decide(application_id: int, action: str, note: str = "", user=None, actor_label: str = ""):
-    """Grant, reject or withdraw an application; waiting applications move up when a voucher
-    comes free. Raises rules.NotAllowed (Dutch message) when the rules do not allow it."""
-    return with_lock_retries(lambda: _decide(application_id, action, note, user, actor_label))
+def decide(application_id: int, action: str, note: str = "", user=None, actor_label: str = "",
+           expected_status: str | None = None):  # fmt: skip
+    """Grant, confirm (definitively), reject or withdraw an application; waiting applications
+    move up when a voucher comes free. Raises rules.NotAllowed (Dutch message) when the rules
+    do not allow it, and workflow.Stale when the application no longer has `expected_status`
+    (the status the staff member saw: someone else decided meanwhile)."""
+    return with_lock_retries(
+        lambda: _decide(application_id, action, note, user, actor_label, expected_status)
+    )
 
 
-def _decide(application_id, action, note, user, actor_label):
+def _decide(application_id, action, note, user, actor_label, expected_status=None):
     with transaction.atomic():
         application = Application.objects.select_related("scheme").get(pk=application_id)
         scheme = Scheme.objects.select_for_update().get(pk=application.scheme_id)
         application = Application.objects.select_for_update().get(pk=application_id)
         old = application.status
+        ensure_unchanged(old, expected_status, application.get_status_display())
         new = rules.next_status(old, action)
         if new == Status.GRANTED:
             reason = rules.blocking_cap(limits_of(scheme), state_of(scheme), application.example_id)
             if reason:
                 raise rules.NotAllowed(reason)
         application.status = new
-        application.amount = scheme.voucher_amount if new == Status.GRANTED else None
+        if new not in HOLDING:
+            application.amount = None
+        elif old not in HOLDING:
+            application.amount = scheme.voucher_amount
         application.decision_note = note
         application.decided_at = timezone.now()
         application.save(update_fields=["status", "amount", "decision_note", "decided_at"])
         label = actor_label or (user.get_username() if user else SYSTEM)
         log(application, old, new, note, user=user, actor_label=label)
-        notify(application, new)
+        notify(application, new, reply_to=reply_address())
         promoted = promote_waiting(scheme) if rules.frees_a_voucher(old, new) else []
     return application, promoted
 
@@ -354,13 +365,18 @@ SUBJECTS = {
     "received": "Je aanvraag voor een kennisvoucher is ontvangen ({reference})",
     "moved_up": "Goed nieuws: je aanvraag {reference} heeft een voucher",
     Status.GRANTED: "Je aanvraag {reference} is voorlopig toegekend",
+    Status.CONFIRMED: "Je kennisvoucher {reference} is definitief toegekend",
     Status.REJECTED: "Besluit over je aanvraag {reference}",
     Status.WITHDRAWN: "Je aanvraag {reference} is ingetrokken",
 }
 
 
 def notify(
-    application: Application, event: str, token: str | None = None, position: int | None = None
+    application: Application,
+    event: str,
+    token: str | None = None,
+    position: int | None = None,
+    reply_to: str = "",
 ) -> None:
     link = absolute(reverse("vouchers:application", args=[token])) if token else ""
     queue_email(
@@ -373,6 +389,17 @@ def notify(
             "example": application.example,
             "position": position if position is not None else application.position,
             "link": link,
+            "term": decision_term(application),
         },
         topic=application.reference or "",
+        reply_to=reply_to,
     )
+
+
+def decision_term(application: Application):
+    """The definitive decision's term of a provisionally granted application (None otherwise):
+    DECISION_TERMS["voucher"] working days from receipt — or, for one that came from the waiting
+    list, from the moment it moved up (its `decided_at`)."""
+    if application.status != Status.GRANTED:
+        return None
+    return terms.term_of("voucher", application.decided_at or application.received_at)

@@ -165,7 +165,12 @@ def application(request, token):
     response = render(
         request,
         "vouchers/application.html",
-        {"application": found, "message": message, "scheme": found.scheme},
+        {
+            "application": found,
+            "message": message,
+            "scheme": found.scheme,
+            "term": services.decision_term(found),
+        },
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"

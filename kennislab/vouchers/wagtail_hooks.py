@@ -19,16 +19,18 @@ from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from kennislab.core.admin_views import ActionInspectView, RecordViewSet
+from kennislab.core.admin_display import Field, Section, WhenColumn
+from kennislab.core.admin_views import ActionInspectView, RecordIndexView, RecordViewSet
+from kennislab.core.forms import note_help
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
+from kennislab.core.terms import describe_term
 
 from . import rules, services
-from .models import Application, Scheme, Status
+from .models import HOLDING, Application, Scheme
 
 register_permission_policy(Application, ReadOnlyPermissionPolicy(Application))
 
@@ -47,8 +49,8 @@ class SchemeViewSet(ModelViewSet):
         Column(
             "phase_label", label=_("Stand"), accessor=lambda scheme: PHASE_LABELS[scheme.phase()]
         ),
-        DateColumn("opens_at", label=_("Open vanaf")),
-        DateColumn("closes_at", label=_("Open tot")),
+        WhenColumn("opens_at", label=_("Open vanaf")),
+        WhenColumn("closes_at", label=_("Open tot")),
         "max_vouchers",
     ]
     search_fields = ["title", "funder"]
@@ -82,98 +84,103 @@ EXPORT_FIELDS = {
 }
 
 
-def _local(moment):
-    """Dutch local time to the second, without zone: what a spreadsheet user expects."""
-    return timezone.localtime(moment).replace(tzinfo=None, microsecond=0)
-
-
-class ApplicationIndexView(IndexView):
+class ApplicationIndexView(RecordIndexView):
     default_ordering = "-received_at"
 
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("scheme", "example")
+        return super().get_base_queryset().select_related("scheme", "example", "assigned_to")
 
     def get_filename(self):
         return f"voucheraanvragen-{timezone.localdate():%Y-%m-%d}"
 
-    def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        if row.get("received_at"):  # the spreadsheet shows local (Dutch) time
-            row["received_at"] = _local(row["received_at"])
-        if row.get("decided_at"):
-            row["decided_at"] = _local(row["decided_at"])
-        return row
-
 
 class DecisionForm(forms.Form):
-    action = forms.ChoiceField(label=_("Besluit"), widget=forms.RadioSelect)
+    action = forms.ChoiceField(
+        label=_("Besluit"), widget=forms.RadioSelect,
+        error_messages={"required": _("Kies een besluit.")},
+    )  # fmt: skip
     note = forms.CharField(
         label=_("Toelichting"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_(
-            "Komt in het logboek en in de e-mail aan de aanvrager. Verplicht bij afwijzen en "
-            "intrekken."
-        ),
     )
 
     ACTION_LABELS = {
-        "grant": _("Toekennen"),
+        "grant": _("Toekennen (voorlopig: de aanvraag komt van de wachtlijst)"),
+        "confirm": _("Definitief toekennen"),
         "reject": _("Afwijzen"),
         "withdraw": _("Intrekken (namens de aanvrager)"),
     }
+    NOTE_REQUIRED = ("reject", "withdraw")
 
     def __init__(self, *args, status: str, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["action"].choices = [
-            (action, label)
-            for action, label in self.ACTION_LABELS.items()
-            if (status, action) in rules.TRANSITIONS
-        ]
+        actions = rules.actions_from(status)
+        self.fields["action"].choices = [(action, self.ACTION_LABELS[action]) for action in actions]
+        self.fields["note"].help_text = note_help(
+            _t("Komt in het logboek en in de e-mail aan de aanvrager."),
+            [self.ACTION_LABELS[action] for action in actions if action in self.NOTE_REQUIRED],
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("action") in ("reject", "withdraw") and not cleaned.get("note", "").strip():
+        if cleaned.get("action") in self.NOTE_REQUIRED and not cleaned.get("note", "").strip():
             self.add_error("note", _("Schrijf waarom; de aanvrager leest dit in de e-mail."))
         return cleaned
+
+
+def deadline_of(application) -> str | None:
+    """The decision deadline as shown in the listing and on the detail page."""
+    return describe_term(services.decision_term(application))
+
+
+def status_with_position(application) -> str:
+    position = application.position
+    label = application.get_status_display()
+    return f"{label} ({_t('plaats %(n)s') % {'n': position}})" if position else label
+
+
+SUCCESS = {
+    "grant": _("%(reference)s is voorlopig toegekend. De aanvrager krijgt een e-mail."),
+    "confirm": _("%(reference)s is definitief toegekend. De aanvrager krijgt een e-mail."),
+    "reject": _("%(reference)s is afgewezen. De aanvrager krijgt een e-mail met je toelichting."),
+    "withdraw": _("%(reference)s is ingetrokken. De aanvrager krijgt een e-mail."),
+}
 
 
 class ApplicationInspectView(ActionInspectView):
     """Details, history and the decision form of one application."""
 
-    template_name = "vouchers/admin/application_inspect.html"
-    fields = [
-        "reference",
-        "scheme",
-        "example",
-        "status",
-        "received_at",
-        "sequence",
-        "amount",
-        "organisation",
-        "organisation_type",
-        "region",
-        "contact_name",
-        "email",
-        "phone",
-        "motivation",
-        "own_contribution",
-        "consent_text",
-        "decision_note",
-        "decided_at",
-    ]
+    sections = [
+        Section(_("Aanvraag"), [
+            "reference", "scheme", "example",
+            Field("status", value=status_with_position),
+            "received_at",
+            Field("deadline", label=_("Definitief besluit uiterlijk"), value=deadline_of,
+                  kind="html", hide_empty=True),
+            Field("amount", label=_("Bedrag"), kind="money"),
+            "assigned_to",
+        ]),
+        Section(_("Organisatie"), ["organisation", "organisation_type", "region"]),
+        Section(_("Contact"), ["contact_name", Field("email", kind="email"), "phone"]),
+        Section(_("Motivatie"), [Field("motivation", kind="text"),
+                                 Field("own_contribution", kind="text")]),
+        Section(_("Besluit"), [Field("decision_note", kind="text"), "decided_at"]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+    ]  # fmt: skip
 
-    def get_object(self, queryset=None):
-        return Application.objects.select_related("scheme", "example").get(pk=self.pk)
-
-    def get_status_display_value(self):
-        position = self.object.position
-        label = self.object.get_status_display()
-        return f"{label} ({_t('plaats %(n)s') % {'n': position}})" if position else label
+    def get_queryset(self):
+        return Application.objects.select_related("scheme", "example", "assigned_to")
 
     form_context_name = "decision_form"
     refusals = (rules.NotAllowed,)
+    action_title = _("Besluit")
+    action_intro = _(
+        "Een besluit wordt vastgelegd in het logboek en de aanvrager krijgt een e-mail. Komt er "
+        "een voucher vrij, dan schuift de eerste passende aanvraag van de wachtlijst "
+        "automatisch door."
+    )
 
     def can_act(self) -> bool:
         return policy_registry.get_by_type(Application).user_has_permission(
@@ -186,17 +193,14 @@ class ApplicationInspectView(ActionInspectView):
     def offered(self, form) -> bool:
         return bool(form.fields["action"].choices)
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["events"] = self.object.events.select_related("actor")
-        return context
-
     def act(self, form) -> str:
+        action = form.cleaned_data["action"]
         application, promoted = services.decide(
             self.object.pk,
-            form.cleaned_data["action"],
+            action,
             form.cleaned_data["note"].strip(),
             user=self.request.user,
+            expected_status=self.seen,
         )
         for moved in promoted:
             messages.info(
@@ -204,10 +208,7 @@ class ApplicationInspectView(ActionInspectView):
                 _t("%(reference)s (%(organisation)s) is van de wachtlijst doorgeschoven.")
                 % {"reference": moved.reference, "organisation": moved.organisation},
             )
-        return _t("%(reference)s is nu: %(status)s.") % {
-            "reference": application.reference,
-            "status": application.get_status_display().lower(),
-        }
+        return str(SUCCESS[action]) % {"reference": application.reference}
 
 
 class ApplicationViewSet(RecordViewSet):
@@ -224,12 +225,14 @@ class ApplicationViewSet(RecordViewSet):
         StatusTagColumn(
             "get_status_display",
             label=_("Status"),
-            primary=lambda application: application.status == Status.GRANTED,
+            primary=lambda application: application.status in HOLDING,
         ),
         Column("position", label=_("Wachtlijst")),
-        DateColumn("received_at", label=_("Ontvangen")),
+        WhenColumn("received_at", label=_("Ontvangen"), sort_key="received_at"),
+        Column("deadline", label=_("Besluit uiterlijk"), accessor=deadline_of),
+        Column("assigned_to", label=_("Behandelaar"), accessor="assigned_to"),
     ]
-    list_filter = ["scheme", "example", "status", "organisation_type"]
+    list_filter = ["scheme", "example", "status", "organisation_type", "assigned_to"]
     search_fields = ["reference", "organisation", "contact_name", "email"]
     list_export = list(EXPORT_FIELDS)
     export_headings = EXPORT_FIELDS

@@ -136,7 +136,7 @@ def test_a_manager_cancels_with_a_note_and_the_waiting_list_moves_up(
         response = manager.post(inspect_url(a), {"note": "Belde af: ziek."}, follow=True)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Anna Alfa is afgemeld." in html
+    assert "Anna Alfa is afgemeld voor ‘" in html and "krijgt een bevestiging per e-mail." in html
     assert "Belde af: ziek." in html  # in the history
     assert "beheerder" in html
     assert fresh(a).status == Status.CANCELLED

@@ -80,7 +80,7 @@ def test_the_inspect_view_names_what_is_missing(viewer, campaign):
     incomplete, _token = add_activity(campaign, required(title="Nog onvolledig"))
     html = viewer.get(inspect_url(incomplete)).content.decode()
     assert "Nog niet compleet: soort activiteit, datum" in html
-    assert "Regio Oost: 1 februari 2021 t/m 5 februari 2021." in html
+    assert "Regio Oost: 1 februari 2021 tot en met 5 februari 2021" in html
 
 
 def test_a_moderator_approves(moderator, waiting, django_capture_on_commit_callbacks):
@@ -90,7 +90,8 @@ def test_a_moderator_approves(moderator, waiting, django_capture_on_commit_callb
                               follow=True)  # fmt: skip
     assert response.status_code == 200
     html = response.content.decode()
-    assert "‘Beeldbellen in de wijk’: goedkeuren en publiceren." in html
+    assert ("‘Beeldbellen in de wijk’ heeft nu de status ‘Gepubliceerd’. De organisator krijgt "
+            "een e-mail.") in html  # fmt: skip
     assert fresh(waiting).status == ActivityStatus.APPROVED
     log = ActivityEvent.objects.filter(activity=waiting).last()
     assert (log.action, log.from_status, log.to_status, log.actor.username) == (

@@ -2,7 +2,10 @@
 taking an item or handing it to a colleague who may handle it, and the dashboard counts. The
 relay campaign's activities are the source used here (campaigns registers it)."""
 
+import datetime
+
 import pytest
+from django.utils import timezone
 
 from kennislab.campaigns.models import Activity, ActivityStatus
 from kennislab.campaigns.tests.relay_factories import (  # noqa: F401  (fixtures)
@@ -12,7 +15,7 @@ from kennislab.campaigns.tests.relay_factories import (  # noqa: F401  (fixtures
     required,
 )
 from kennislab.campaigns.tests.test_admin import staff
-from kennislab.core import inbox
+from kennislab.core import inbox, terms
 from kennislab.core.models import OutgoingEmail
 
 pytestmark = pytest.mark.django_db
@@ -118,4 +121,57 @@ def test_the_dashboard_counts_what_waits(client, waiting, moderator):
     assert "Inbox: 2 wachten op een besluit" in html
     assert '"url": "/admin/inbox/"' in html or "&quot;url&quot;: &quot;/admin/inbox/&quot;" in html
     row = html.split('href="/admin/inbox/?soort=activiteiten">Activiteiten</a></td>', 1)[1]
-    assert row.startswith("<td>2</td><td>1</td>")
+    assert row.startswith("<td>2</td><td>0</td><td>1</td>")  # waiting, overdue, mine
+
+
+def received(activity, day):
+    """Say the activity came in on `day` (local noon)."""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12)))
+    Activity.objects.filter(pk=activity.pk).update(created_at=moment)
+
+
+def test_overdue_items_come_first_then_by_deadline(client, campaign, moderator):  # noqa: F811
+    # the clock stands on Monday 4 January 2021; an activity's term is 5 working days
+    late, _ = add_activity(campaign, required(title="Te laat"))
+    soon, _ = add_activity(campaign, required(title="Bijna"))
+    later, _ = add_activity(campaign, required(title="Later"))
+    received(late, datetime.date(2020, 12, 21))  # due 29 December (Christmas does not count)
+    received(soon, datetime.date(2020, 12, 30))  # due 7 January (New Year does not count)
+    received(later, datetime.date(2021, 1, 4))  # due 11 January
+    client.force_login(moderator)
+    html = client.get(INBOX).content.decode()
+    assert html.index("Te laat") < html.index("Bijna") < html.index("Later")
+    assert '<span class="kl-overdue">29 dec. 2020 – te laat</span>' in html
+    assert "7 jan. 2021" in html and "11 jan. 2021" in html
+    assert "1 onderdeel is over de termijn." in html
+    overdue = client.get(INBOX + "?te_laat=ja").content.decode()
+    assert "Te laat" in overdue and "Bijna" not in overdue and "Later" not in overdue
+    panel = client.get("/admin/").content.decode()
+    assert "1 is over de termijn" in panel
+    row = panel.split('href="/admin/inbox/?soort=activiteiten">Activiteiten</a></td>', 1)[1]
+    assert row.startswith('<td>3</td><td><span class="kl-overdue">1</span></td><td>0</td>')
+
+
+def test_filter_on_a_colleague(client, waiting, moderator):
+    first, second, _published = waiting
+    colleague = staff("collega", "view_activity", "moderate_activity")
+    Activity.objects.filter(pk=first.pk).update(assigned_to=colleague)
+    client.force_login(moderator)
+    theirs = client.get(INBOX + f"?toegewezen={colleague.pk}").content.decode()
+    assert "Eerste activiteit" in theirs and "Tweede activiteit" not in theirs
+    unknown = client.get(INBOX + "?toegewezen=424242").content.decode()  # ignored, not a 500
+    assert "Eerste activiteit" in unknown and "Tweede activiteit" in unknown
+
+
+def test_the_database_boundary_agrees_with_each_items_term():
+    """inbox.overdue_before (one comparison in the database) and Term.overdue (per item) give
+    the same answer for every day of receipt around a year's holidays."""
+    for kind in ("activity", "voucher"):
+        for today in (datetime.date(2026, 12, 28), datetime.date(2027, 1, 4),
+                      datetime.date(2026, 4, 7), datetime.date(2026, 5, 26)):  # fmt: skip
+            boundary = inbox.overdue_before(kind, today)
+            for back in range(0, 40):
+                day = today - datetime.timedelta(days=back)
+                moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
+                term = terms.term_of(kind, moment, today)
+                assert term.overdue == (moment < boundary), (kind, today, day)

@@ -186,3 +186,35 @@ def test_mail_without_extra_headers_has_none(django_capture_on_commit_callbacks)
         email = queue()
     assert OutgoingEmail.objects.get(pk=email.pk).headers == {}
     assert mail.outbox[0].message()["List-Unsubscribe"] is None
+
+
+def test_every_mail_that_invites_a_reply_says_where_replies_go(db):
+    """Render every e-mail template of the project; each one whose text invites the reader to
+    answer it gets a Reply-To (the network's address unless the sender names someone)."""
+    import re as _re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from kennislab.core.mail import INVITES_REPLY, queue_email
+
+    inviting = []
+    for path in sorted(Path(settings.BASE_DIR, "kennislab").glob("*/templates/*/email/*.txt")):
+        source = path.read_text()
+        if INVITES_REPLY.search(source):
+            name = _re.sub(r"^.*/templates/", "", str(path))
+            inviting.append(name)
+            mail = queue_email("iemand@voorbeeld.example", "Onderwerp", name, {})
+            assert mail.headers.get("Reply-To"), name
+    assert len(inviting) >= 4, inviting  # the decision mails that ask for an answer
+    plain = queue_email("iemand@voorbeeld.example", "Onderwerp",
+                        "network/email/story_received.txt", {})  # fmt: skip
+    assert "Reply-To" not in plain.headers  # a mail that does not invite one gets none
+
+
+def test_a_named_reply_address_wins(db):
+    from kennislab.core.mail import queue_email
+
+    mail = queue_email("iemand@voorbeeld.example", "Onderwerp",
+                       "questions/email/question_answer.txt", {}, reply_to="adviseur@kennislab.example")  # fmt: skip
+    assert mail.headers["Reply-To"] == "adviseur@kennislab.example"

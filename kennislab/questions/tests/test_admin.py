@@ -98,7 +98,9 @@ def test_the_adviser_answers_and_the_answer_is_mailed(client, adviser, mine):
     answer = "Begin met een gesprek met de GGD.\nBel me gerust."
     response = client.post(url, {"action": "answer", "text": answer}, follow=True)
     assert response.status_code == 200
-    assert f"Vraag {mine.reference} is beantwoord." in response.content.decode()
+    assert f"Vraag {mine.reference} is beantwoord; het antwoord is naar de vraagsteller" in (
+        response.content.decode()
+    )
     question = Question.objects.get(pk=mine.pk)
     assert (question.status, question.answer) == (QuestionStatus.ANSWERED, answer)
     log = QuestionEvent.objects.filter(question=question).last()

@@ -125,3 +125,38 @@ def test_withdrawals_racing_new_applications_keep_the_caps_and_move_up_in_order(
     # the first batch's waiting ones moved up, no newcomer jumped the queue
     first_ids = {a.pk for a in first}
     assert {a.pk for a in granted} <= first_ids
+
+
+def test_two_staff_deciding_at_once_one_wins_and_the_other_is_told(make_voucher_site):
+    """Two staff members open the same provisionally granted application; one confirms it, the
+    other rejects it, at the same moment. Exactly one decision is taken; the other is refused
+    with the stale-page message and changes nothing (no second event, no second mail)."""
+    from kennislab.core.workflow import Stale
+
+    site = make_voucher_site(examples=1, max_vouchers=2, max_per_example=2)
+    for _round in range(3):
+        application, _ = services.submit(site.examples[0], application_data(), "Toestemming.")
+        assert application.status == Status.GRANTED
+        mails = OutgoingEmail.objects.count()
+
+        def deciding(action, note, pk=application.pk):
+            return lambda: services.decide(pk, action, note,
+                                           expected_status=Status.GRANTED)[0].status  # fmt: skip
+
+        results = run_in_threads([deciding("confirm", ""), deciding("reject", "Past niet.")])
+
+        won = [result for result in results if isinstance(result, str)]
+        lost = [result for result in results if isinstance(result, Exception)]
+        assert len(won) == 1 and len(lost) == 1, results
+        assert isinstance(lost[0], Stale), lost
+        assert "Iemand anders heeft dit intussen behandeld" in str(lost[0])
+        stored = Application.objects.get(pk=application.pk)
+        assert stored.status == won[0]
+        assert stored.events.count() == 2  # received, and the one decision
+        assert OutgoingEmail.objects.count() == mails + 1
+        if stored.status == Status.REJECTED:
+            assert stored.amount is None
+        else:
+            assert stored.amount == site.scheme.voucher_amount
+        if stored.status == Status.CONFIRMED:  # free the voucher for the next round
+            services.decide(application.pk, "withdraw", "Opruimen.")

@@ -6,7 +6,15 @@ from decimal import Decimal
 import pytest
 
 from kennislab.vouchers import rules
-from kennislab.vouchers.rules import GRANTED, REJECTED, WAITING, WITHDRAWN, Limits, State
+from kennislab.vouchers.rules import (
+    CONFIRMED,
+    GRANTED,
+    REJECTED,
+    WAITING,
+    WITHDRAWN,
+    Limits,
+    State,
+)
 
 AMOUNT = Decimal("9000")
 LIMITS = Limits(max_vouchers=3, max_per_example=2, budget_total=3 * AMOUNT, voucher_amount=AMOUNT)
@@ -157,8 +165,10 @@ def test_transitions_are_exactly_the_documented_ones():
         (WAITING, "grant"): GRANTED,
         (WAITING, "reject"): REJECTED,
         (WAITING, "withdraw"): WITHDRAWN,
+        (GRANTED, "confirm"): CONFIRMED,
         (GRANTED, "reject"): REJECTED,
         (GRANTED, "withdraw"): WITHDRAWN,
+        (CONFIRMED, "withdraw"): WITHDRAWN,
     }
     for (status, action), new in rules.TRANSITIONS.items():
         assert rules.next_status(status, action) == new
@@ -173,6 +183,10 @@ def test_transitions_are_exactly_the_documented_ones():
         (WITHDRAWN, "reject", "Een aanvraag met status ‘ingetrokken’ kan niet ‘afgewezen’ worden."),
         (WITHDRAWN, "withdraw", "Een aanvraag met status ‘ingetrokken’ kan niet ‘ingetrokken’ worden."),
         (WAITING, "explode", "Een aanvraag met status ‘op de wachtlijst’ kan niet ‘explode’ worden."),
+        (WAITING, "confirm", "Een aanvraag met status ‘op de wachtlijst’ kan niet ‘definitief toegekend’ worden."),
+        (CONFIRMED, "confirm", "Een aanvraag met status ‘definitief toegekend’ kan niet ‘definitief toegekend’ worden."),
+        (CONFIRMED, "reject", "Een aanvraag met status ‘definitief toegekend’ kan niet ‘afgewezen’ worden."),
+        (REJECTED, "confirm", "Een aanvraag met status ‘afgewezen’ kan niet ‘definitief toegekend’ worden."),
     ],
 )  # fmt: skip
 def test_other_status_changes_are_not_allowed(status, action, message):
@@ -194,3 +208,25 @@ def test_other_status_changes_are_not_allowed(status, action, message):
 )
 def test_frees_a_voucher(old, new, frees):
     assert rules.frees_a_voucher(old, new) is frees
+
+
+def test_a_confirmed_voucher_still_holds_its_place_and_frees_it_when_withdrawn():
+    assert rules.HOLDING == (GRANTED, CONFIRMED)
+    assert not rules.frees_a_voucher(GRANTED, CONFIRMED)  # confirming frees nothing
+    assert rules.frees_a_voucher(CONFIRMED, WITHDRAWN)
+    assert rules.frees_a_voucher(GRANTED, REJECTED)
+    assert not rules.frees_a_voucher(WAITING, REJECTED)
+
+
+@pytest.mark.parametrize(
+    ("status", "actions"),
+    [
+        (WAITING, ["grant", "reject", "withdraw"]),
+        (GRANTED, ["confirm", "reject", "withdraw"]),
+        (CONFIRMED, ["withdraw"]),
+        (REJECTED, []),
+        (WITHDRAWN, []),
+    ],
+)
+def test_the_actions_offered_from_each_status(status, actions):
+    assert rules.actions_from(status) == actions

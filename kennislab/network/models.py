@@ -175,7 +175,7 @@ class PledgeEvent(AuditEvent):
                   "post_update": _("Voortgangsupdate ingestuurd")}  # fmt: skip
         step = table.get(self.action)
         label = step.label if step else str(labels.get(self.action, self.action))
-        return f"{_('Update')}: {label}" if self.update_id else label
+        return f"{_('Voortgangsupdate')}: {label}" if self.update_id else label
 
 
 class Story(models.Model):

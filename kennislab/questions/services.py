@@ -282,7 +282,14 @@ def _mail_interest(registration: InterestRegistration, kind: str, reply_to: str 
         registration.email,
         INTEREST_SUBJECTS[kind].format(community=registration.community.name),
         f"questions/email/{kind}.txt",
-        {"registration": registration, "community": registration.community, **context},
+        {
+            "registration": registration,
+            "community": registration.community,
+            "term": terms.term_of("interest", registration.created_at)
+            if kind == "interest_received"
+            else None,
+            **context,
+        },
         topic=f"interesse-{registration.pk}",
         reply_to=reply_to,
     )

@@ -75,8 +75,14 @@ def demo(django_db_setup, django_db_blocker):
                                        without_results=0)  # fmt: skip
         SearchQueryStat.objects.create(day=today, query="kennisvoucer", searches=2,
                                        without_results=2)  # fmt: skip
-        adviser = User.objects.create_user("adviseur", "adviseur@kennislab.example", "x",
-                                           is_staff=True, first_name="Demi", last_name="Adviseur")
+        adviser = User.objects.create_user(
+            "adviseur",
+            "adviseur@kennislab.example",
+            "x",
+            is_staff=True,
+            first_name="Demi",
+            last_name="Adviseur",
+        )
         AdviserRoute.objects.create(theme=Theme.objects.order_by("pk").first(), adviser=adviser)
         yield
 
@@ -128,7 +134,8 @@ class Page_(HTMLParser):
         if self._tbody and tag == "td":
             self._cell += 1  # the main column: the title cell (after any check box)
             self._main_cell = "title" in (attrs.get("class") or "").split() or (
-                self._cell == 1 and "bulk-actions" not in (attrs.get("class") or ""))
+                self._cell == 1 and "bulk-actions" not in (attrs.get("class") or "")
+            )
         if self._tbody and tag == "a" and self._main_cell and self.rows and self.rows[-1] is None:
             self.rows[-1] = attrs.get("href")
 
@@ -188,7 +195,7 @@ def test_every_listing_row_opens_a_readable_page(boss):
             text = " ".join(read.text)
             if found := FORBIDDEN.search(text):
                 start = max(found.start() - 60, 0)
-                problems.append(f"{link}: shows {found.group(0)!r} in …{text[start:found.end()]}")
+                problems.append(f"{link}: shows {found.group(0)!r} in …{text[start : found.end()]}")
             for label in read.labels:
                 if label.lower() in english:
                     problems.append(f"{link}: an English or internal label {label!r}")

@@ -153,7 +153,7 @@ def test_overdue_items_come_first_then_by_deadline(client, campaign, moderator):
 
 
 def test_filter_on_a_colleague(client, waiting, moderator):
-    first, second, _published = waiting
+    first, _second, _published = waiting
     colleague = staff("collega", "view_activity", "moderate_activity")
     Activity.objects.filter(pk=first.pk).update(assigned_to=colleague)
     client.force_login(moderator)

@@ -409,7 +409,7 @@ def test_submitted_applications_wait_in_the_inbox_and_the_assessor_is_the_assign
     assessor_client, assessor, staff
 ):
     application = submitted(organisation="Drukkerij Inbox")
-    draft, _token = make_draft(organisation="Nog een concept")
+    _draft, _token = make_draft(organisation="Nog een concept")
     html = assessor_client.get("/admin/inbox/?soort=vignet").content.decode()
     assert inspect_url(application) in html and "Drukkerij Inbox" in html
     assert "Nog een concept" not in html  # a draft waits for the applicant, not the assessor

@@ -1,6 +1,7 @@
 """Load the demo voucher scheme (demo_data.py): the scheme, its page with the 11 good examples,
 and a handful of invented applications, so that `make run` shows a scheme in use (two examples
-full, one application on the waiting list, one withdrawn). Idempotent."""
+full, one application on the waiting list, one withdrawn, one granted definitively).
+Idempotent."""
 
 from __future__ import annotations
 
@@ -48,6 +49,7 @@ APPLICATIONS = [
      "Waterstreek"),
 ]  # fmt: skip
 WITHDRAWN = "Regio Noorderzand"  # withdraws, so the first waiting application moves up
+CONFIRMED = "Gemeente Turfhaven"  # granted definitively by the network's staff
 
 
 def _moment(text: str) -> datetime:
@@ -146,6 +148,8 @@ class VoucherDemoLoader(DemoLoader):
             withdrawn.pk, "withdraw", "Wij stellen de aanvraag uit naar volgend jaar.",
             actor_label=services.APPLICANT,
         )  # fmt: skip
+        confirmed = Application.objects.get(scheme=scheme, organisation=CONFIRMED)
+        services.decide(confirmed.pk, "confirm", "Een sterk plan; de voucher is voor jullie.")
 
 
 def load_demo() -> Report:

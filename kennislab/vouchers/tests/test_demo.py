@@ -48,6 +48,7 @@ def test_demo_applications_fill_two_examples_and_leave_one_waiting():
     assert sorted(full) == ["bewoners-onderzoeken-de-kolken-heuvelrade", "gezonde-regio-veenland"]
     assert Application.objects.filter(status=Status.WAITING).count() == 1
     assert Application.objects.filter(status=Status.WITHDRAWN).count() == 1
+    assert Application.objects.get(status=Status.CONFIRMED).organisation == demo.CONFIRMED
     assert Application.objects.count() == len(demo.APPLICATIONS)
 
 

@@ -59,6 +59,24 @@ def object_key(obj: models.Model) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
 
 
+def document_for_key(key: str) -> tuple[bool, DocumentData | None]:
+    """(whether a provider knows the key, the current document for it or None)."""
+    from django.apps import apps
+
+    label, _, pk = key.rpartition(":")
+    try:
+        model = apps.get_model(label)
+    except (LookupError, ValueError):
+        return False, None
+    provider = provider_for(model)
+    if provider is None:
+        return False, None
+    obj = model._default_manager.filter(pk=pk).first()
+    if obj is not None and hasattr(obj, "specific"):
+        obj = obj.specific
+    return True, provider(obj) if obj is not None else None
+
+
 def all_documents() -> Iterable[DocumentData]:
     for provider, all_objects in _providers.values():
         for obj in all_objects():

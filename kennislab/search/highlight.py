@@ -1,4 +1,8 @@
-"""Snippets: the passage of a document's text with the most query words, words marked."""
+"""Snippets: the passage of a document's text with the most query words, words marked.
+
+A query's phrases (a synonym of several words, such as "gemeentelijke gezondheidsdienst" for
+GGD) are marked only where the whole phrase stands, as one mark; their words on their own are
+not marked (a search for GGD does not mark "gemeenten")."""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import unicodedata
 from html import escape
 
 from .analysis.text import fold
+from .analysis.wordlists import STOPWORDS
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 WINDOW = 32  # words
@@ -17,26 +22,60 @@ MAX_CHARS = 320
 
 class WordMatcher:
     """Whether a word of a document matches the query terms (its stem or one of its compound
-    parts); remembers its verdicts for the whole search, across snippets."""
+    parts), and its stem for finding the query's phrases; remembers its verdicts for the whole
+    search, across snippets."""
 
-    def __init__(self, terms: set[str], analyzer):
+    def __init__(self, terms: set[str], analyzer, phrases: set[tuple[str, ...]] = frozenset()):
         self.terms = terms
         self.analyzer = analyzer
-        self.verdicts: dict[str, bool] = {}
+        self.verdicts: dict[str, tuple[bool, str | None]] = {}
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in phrases:
+            self.phrases.setdefault(phrase[0], []).append(phrase)
 
-    def __call__(self, word: str) -> bool:
+    def _verdict(self, word: str) -> tuple[bool, str | None]:
         verdict = self.verdicts.get(word)
         if verdict is None:
             folded = fold(word)
             if len(folded) < 2 and not folded.isdigit():
-                verdict = False
+                verdict = (False, None)
             else:
                 analysis = self.analyzer.word(folded)
-                verdict = analysis.stem in self.terms or any(
+                matches = analysis.stem in self.terms or any(
                     p in self.terms for p in analysis.parts
                 )
+                verdict = (matches, None if folded in STOPWORDS else analysis.stem)
             self.verdicts[word] = verdict
         return verdict
+
+    def __call__(self, word: str) -> bool:
+        return self._verdict(word)[0]
+
+    def stem(self, word: str) -> str | None:
+        """The word's stem, or None for a word that search skips (stopwords, single letters)."""
+        return self._verdict(word)[1]
+
+    def spans(self, words: list[str]) -> list[tuple[int, int]]:
+        """(first, last) word indexes of every match, in order: single words, and whole
+        phrases (stopwords inside a phrase are skipped, as in the index)."""
+        singles = [(i, i) for i, word in enumerate(words) if self(word)]
+        if not self.phrases:
+            return singles
+        meaningful = [(i, stem) for i, word in enumerate(words) if (stem := self.stem(word))]
+        stems = [stem for _, stem in meaningful]
+        phrases = []
+        for k, stem in enumerate(stems):
+            for phrase in self.phrases.get(stem, ()):
+                if tuple(stems[k : k + len(phrase)]) == phrase:
+                    phrases.append((meaningful[k][0], meaningful[k + len(phrase) - 1][0]))
+        if not phrases:
+            return singles
+        spans, last = [], -1
+        for first, end in sorted(phrases + singles, key=lambda span: (span[0], -span[1])):
+            if first > last:  # words inside a phrase already marked are left alone
+                spans.append((first, end))
+                last = end
+        return spans
 
 
 def snippet(text: str, matches: WordMatcher, window: int = WINDOW) -> str:
@@ -48,7 +87,8 @@ def snippet(text: str, matches: WordMatcher, window: int = WINDOW) -> str:
     words = list(WORD.finditer(text))
     if not words:
         return escape(text[:MAX_CHARS])
-    hits = [i for i, match in enumerate(words) if matches(match.group(0))]
+    spans = matches.spans([match.group(0) for match in words])
+    hits = [first for first, _ in spans]
     start = 0
     if hits:
         best, best_count, first = hits[0], 0, 0
@@ -61,15 +101,16 @@ def snippet(text: str, matches: WordMatcher, window: int = WINDOW) -> str:
                 best, best_count = begin, last - first
         start = best
     end = min(len(words), start + window)
-    hit_set = set(hits)
     parts = ["…" if start > 0 else ""]
     cursor = words[start].start()
-    for i in range(start, end):
-        if i in hit_set:  # text between marks is escaped in one piece
-            match = words[i]
-            parts.append(escape(text[cursor : match.start()], quote=False))
-            parts.append(f"<mark>{escape(match.group(0), quote=False)}</mark>")
-            cursor = match.end()
+    for first, last in spans:
+        if first < start or first >= end:
+            continue
+        last = min(last, end - 1)  # text between marks is escaped in one piece
+        parts.append(escape(text[cursor : words[first].start()], quote=False))
+        marked = text[words[first].start() : words[last].end()]
+        parts.append(f"<mark>{escape(marked, quote=False)}</mark>")
+        cursor = words[last].end()
     parts.append(escape(text[cursor : words[end - 1].end()], quote=False))
     if end < len(words):
         parts.append("…")

@@ -217,6 +217,36 @@ def _bulk_create(model, rows, batch=BATCH):
         model.objects.bulk_create(chunk)
 
 
+def reindex_phrases() -> int:
+    """Re-analyse the documents that hold every word of a multi-word synonym, so that their
+    phrase terms follow the synonyms editors just changed. Returns how many were re-analysed;
+    compacts when that is due."""
+    from .documents import document_for_key
+    from .service import engine
+
+    the_analyzer, the_reader = engine()
+    store = database_store()
+    rows: set[int] = set()
+    for phrases in the_analyzer.phrases.values():
+        for phrase in phrases:
+            common = None
+            for stem in phrase:
+                found = the_reader.postings(stem, store)[0]
+                common = found if common is None else np.intersect1d(common, found)
+            rows.update(int(row) for row in common)
+    ids = [int(the_reader.ids[row]) for row in rows]
+    keys = SearchDocument.objects.filter(id__in=ids).values_list("key", flat=True)
+    count, due = 0, False
+    for key in list(keys):
+        known, data = document_for_key(key)
+        if known:
+            due = write_document(data, key, the_analyzer) or due
+            count += 1
+    if due:
+        compact()
+    return count
+
+
 def rebuild(progress=None) -> int:
     """Re-analyse every registered object, drop documents of objects that are gone, compact."""
     keys = set()

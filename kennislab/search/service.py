@@ -17,7 +17,7 @@ from django.core.cache import cache
 
 from kennislab.content.text import first_words
 
-from .analysis.analyzer import Analyzer
+from .analysis.analyzer import PHRASE_PREFIX, Analyzer
 from .analysis.lexicon import build_lexicon, general_lexicon
 from .highlight import WordMatcher, snippet
 from .reader import IndexReader
@@ -217,13 +217,30 @@ def search(
         facets=facets,
         exclude_ids=exclude_ids,
     )
-    matcher = WordMatcher(query.all_terms(), the_analyzer)
+    matcher = WordMatcher(query.all_terms(), the_analyzer, query.phrases())
     results = _results(outcome.hits, lambda document: {"snippet": snippet(document.text, matcher)})
     return SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
 
 
-def suggest(prefix: str, limit: int = 8) -> list[str]:
-    """Titles for an autocomplete list: the query so far, its last word read as a prefix."""
+@dataclass
+class Suggestion:
+    """A line of the search box's suggestion list: a page to open, or a search to run."""
+
+    title: str
+    url: str
+    type: str  # Dutch label: "Praktijkvoorbeeld", "Afkorting", "Thema", …
+    kind: str = "page"  # page | search
+
+    def as_dict(self) -> dict[str, str]:
+        return {"title": self.title, "url": self.url, "type": self.type, "kind": self.kind}
+
+
+def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
+    """Pages for an autocomplete list (title, URL, type): the query so far, its last word read
+    as a prefix."""
+    from .analysis.analyzer import Alternative
+    from .models import SearchDocument
+
     prefix = clean_query(prefix)
     if len(prefix) < 2:
         return []
@@ -232,23 +249,23 @@ def suggest(prefix: str, limit: int = 8) -> list[str]:
     if query.empty:
         return []
     last = query.clauses[-1]
-    from .analysis.analyzer import Alternative
-
     typed = fold_word(prefix.split()[-1])  # the word being typed: its letters and its stem
     completions = the_reader.prefix_completions(typed, limit=12, minimum=2)
     completions += the_reader.prefix_completions(last.primary, limit=12, minimum=2)
     for completion in completions:
         last.add(Alternative((completion,), 0.9, "prefix"))
     outcome = the_reader.search(query, database_store(), limit=limit)
-    from .models import SearchDocument
-
-    titles = SearchDocument.objects.only("title").in_bulk([hit.document_id for hit in outcome.hits])
+    documents = SearchDocument.objects.only("title", "url", "item_type").in_bulk(
+        [hit.document_id for hit in outcome.hits]
+    )
+    labels = type_labels()
     seen, found = set(), []
     for hit in outcome.hits:
-        document = titles.get(hit.document_id)
+        document = documents.get(hit.document_id)
         if document and document.title not in seen:
             seen.add(document.title)
-            found.append(document.title)
+            label = labels.get(document.item_type, document.item_type)
+            found.append(Suggestion(document.title, document.url, label))
     return found
 
 
@@ -271,7 +288,7 @@ def related(key: str, limit: int = 3) -> list[Result]:
 
     weighted = []
     for term, weight in _decode(document.terms).items():
-        if term.startswith("=") or term.isdigit() or len(term) < 3:
+        if term.startswith("=") or PHRASE_PREFIX in term or term.isdigit() or len(term) < 3:
             continue
         df = the_reader.document_frequency(term)
         if df > 1:

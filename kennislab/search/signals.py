@@ -50,8 +50,12 @@ def object_deleted(sender, instance, **kwargs):
 
 def synonyms_saved(sender, **kwargs):
     from .service import synonyms_changed
+    from .tasks import reindex_phrases_task
 
     transaction.on_commit(synonyms_changed)
+    # A new expression of several words is matched as a phrase: the documents that hold its
+    # words need its phrase term.
+    transaction.on_commit(lambda: reindex_phrases_task.enqueue())
 
 
 def connect():

@@ -34,3 +34,12 @@ def compact_task() -> None:
 
     if indexer.needs_compaction(SearchIndexState.get()):
         indexer.compact()
+
+
+@task()
+def reindex_phrases_task() -> None:
+    """After a change of the synonyms: phrase terms for their multi-word expressions."""
+    from . import indexer, service
+
+    service.synonyms_changed()  # a worker process may still hold the old synonyms
+    indexer.reindex_phrases()

@@ -1,18 +1,21 @@
 """The search page (/zoeken/) and its autocomplete endpoint (/zoeken/suggesties/)."""
 
 import logging
+import re
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from kennislab.content.models import Domain, Theme
 from kennislab.core.ratelimit import rate_limited
 
 from . import service
+from . import suggestions as suggestion_lists
 from .forms import FACET_FIELDS, SearchForm
 from .labels import FACET_LABELS
 
@@ -20,6 +23,7 @@ PAGE_SIZE = 10
 MAX_PAGE = 100  # deeper pages are not useful and cost the most
 
 logger = logging.getLogger(__name__)
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _choices():
@@ -118,12 +122,25 @@ def search(request):
 @require_GET
 @rate_limited("suggestions", limit=240, json=True)
 def suggestions(request):
-    """Titles for the autocomplete list: JSON {"suggestions": [str]}."""
-    text = service.clean_query(request.GET.get("q", ""))
+    """The search box's suggestions, JSON: {"suggestions": [{"title", "url", "type", "kind"}],
+    "status": a Dutch sentence for screen readers}. An empty query gives popular topics."""
+    text = service.clean_query(CONTROL_CHARACTERS.sub(" ", request.GET.get("q", "")))
     try:
-        found = service.suggest(text) if text else []
+        found = suggestion_lists.for_query(text) if text else suggestion_lists.popular()
     except DatabaseError:
+        logger.exception("suggestions failed for %r", text)
         found = []
-    response = JsonResponse({"suggestions": found})
+    count = len(found)
+    if count:
+        status = ngettext(
+            "%(count)s suggestie. Kies met pijltje omlaag en omhoog, open met Enter.",
+            "%(count)s suggesties. Kies met pijltje omlaag en omhoog, open met Enter.",
+            count,
+        ) % {"count": count}
+    else:
+        status = _("Geen suggesties.")
+    response = JsonResponse(
+        {"suggestions": [suggestion.as_dict() for suggestion in found], "status": status}
+    )
     response["Cache-Control"] = "max-age=60"
     return response

@@ -7,11 +7,15 @@ Index side, ``document_terms(fields)`` gives weighted term frequencies for a doc
   for spelling suggestions, and (where it differs from the stem) a boost for exact-form matches;
 * compound parts' stems (``wijk``, ``bewoner``) and known sub-compounds at PART_WEIGHT;
 * the joined form of a hyphenated word (``publiekprivate``) at PART_WEIGHT;
-* the title's stems once more, prefixed ``^``: presence in the title, scored without saturation.
+* the title's stems once more, prefixed ``^``: presence in the title, scored without saturation;
+* every multi-word synonym expression that occurs as a phrase (its stems adjacent and in order,
+  stopwords skipped) as one phrase term, prefixed ``"`` (``"gemeent_gezondheidsdienst``).
 
 Query side, ``query(text)`` gives clauses, one per meaningful query word (stopwords dropped),
-each with weighted alternatives: the stem, the compound parts together, synonyms. The search
-engine adds prefix and typo alternatives from the index vocabulary.
+each with weighted alternatives: the stem, the compound parts together, synonyms. A synonym of
+several words is matched as a phrase (its phrase term), never as any of its words: ``GGD``
+finds "gemeentelijke gezondheidsdienst", not every text about "gemeenten". The search engine
+adds prefix and typo alternatives from the index vocabulary.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from .wordlists import NO_SPLIT, PARTICLES, PROTECTED, QUERY_FILLERS, STOPWORDS
 
 EXACT_PREFIX = "="
 TITLE_PREFIX = "^"
+PHRASE_PREFIX = '"'
+PHRASE_JOINER = "_"  # never inside a token (tokens are letters and digits)
+MAX_TERM_LENGTH = 100  # the index's term column
 PART_WEIGHT = 0.5
 MIN_LENGTH = 2
 
@@ -95,6 +102,25 @@ class ParsedQuery:
             set().union(*(clause.all_terms() for clause in self.clauses)) if self.clauses else set()
         )
 
+    def phrases(self) -> set[tuple[str, ...]]:
+        """The stems of every phrase the query looks for (for highlighting)."""
+        return {phrase for term in self.all_terms() if (phrase := phrase_stems(term))}
+
+
+def phrase_term(stems: tuple[str, ...]) -> str | None:
+    """The index term of a phrase of several stems, or None when it would not fit the index."""
+    if len(stems) < 2:
+        return None
+    term = PHRASE_PREFIX + PHRASE_JOINER.join(stems)
+    return term if len(TITLE_PREFIX + term) <= MAX_TERM_LENGTH else None
+
+
+def phrase_stems(term: str) -> tuple[str, ...] | None:
+    """The stems of a phrase term (None for any other term)."""
+    if not term.startswith(PHRASE_PREFIX):
+        return None
+    return tuple(term[len(PHRASE_PREFIX) :].split(PHRASE_JOINER))
+
 
 class Analyzer:
     def __init__(
@@ -107,7 +133,13 @@ class Analyzer:
         self.splitter = CompoundSplitter(self.lexicon, no_split=NO_SPLIT, particles=PARTICLES)
         self.stemmer = DutchStemmer(self.lexicon, cache_size=cache_size)
         self.word = lru_cache(maxsize=cache_size)(self._word)
-        self.synonyms = self._synonym_table(synonyms)
+        self.groups = [list(group) for group in synonyms]  # as written, for suggestions
+        self.synonyms = self._synonym_table(self.groups)
+        # Multi-word expressions, indexed as phrase terms: {first stem: [stems, …]}.
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        for stems in self.synonyms:
+            if phrase_term(stems):
+                self.phrases.setdefault(stems[0], []).append(stems)
 
     # --- words ------------------------------------------------------------------------------
 
@@ -147,13 +179,19 @@ class Analyzer:
         (text, field weight) pairs. The stems of `title` are also recorded as title terms
         (prefixed ^), so that a query word in the title can be rewarded beyond BM25."""
         terms: Counter = Counter()
+        title_stems = []
         for token in self.tokens(title):
             if self.meaningful(token):
                 terms[TITLE_PREFIX + self.word(token.text).stem] = 1
+                if not token.joined:
+                    title_stems.append(self.word(token.text).stem)
+        for phrase in self.phrases_in(title_stems):
+            terms[TITLE_PREFIX + phrase] = 1
         length = 0
         for text, weight in fields:
             if not text:
                 continue
+            stems = []
             for token in self.tokens(text):
                 if not self.meaningful(token):
                     continue
@@ -162,6 +200,7 @@ class Analyzer:
                     terms[word.stem] += weight * PART_WEIGHT
                     continue
                 length += 1
+                stems.append(word.stem)
                 terms[word.stem] += weight
                 # Every surface form is recorded (the vocabulary for spelling suggestions); only
                 # forms that differ from their stem get postings (see search/store.py).
@@ -169,7 +208,21 @@ class Analyzer:
                 for part in (*word.parts, *word.sub_compounds):
                     if part != word.stem:
                         terms[part] += weight * PART_WEIGHT
+            for phrase in self.phrases_in(stems):
+                terms[phrase] += weight
         return terms, length
+
+    def phrases_in(self, stems: list[str]) -> list[str]:
+        """The phrase terms of the known multi-word expressions in a sequence of stems (one per
+        occurrence)."""
+        found = []
+        if not self.phrases:
+            return found
+        for i, stem in enumerate(stems):
+            for phrase in self.phrases.get(stem, ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    found.append(phrase_term(phrase))
+        return found
 
     # --- queries ----------------------------------------------------------------------------
 
@@ -248,11 +301,17 @@ class Analyzer:
                     else:
                         merged = Clause(" ".join(c.text for c in clauses[i : i + size]))
                         merged.add(Alternative(key, 1.0, "stem"))
+                        if phrase := phrase_term(key):  # the words as typed, in order: best
+                            merged.add(Alternative((phrase,), 1.0, "stem"))
                         merged.bonus_terms = tuple(
                             t for c in clauses[i : i + size] for t in c.bonus_terms
                         )
                     for other in self.synonyms[key]:
-                        merged.add(Alternative(other, SYNONYM_WEIGHT, "synonym"))
+                        # A synonym of several words counts only as that phrase, never as
+                        # one of its words ("GGD" is not "gemeenten").
+                        phrase = phrase_term(other)
+                        terms = (phrase,) if phrase else other
+                        merged.add(Alternative(terms, SYNONYM_WEIGHT, "synonym"))
                     result.append(merged)
                     i += size
                     break

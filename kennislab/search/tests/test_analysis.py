@@ -3,7 +3,12 @@
 import pytest
 
 from kennislab.core.testing_queries import HOSTILE_QUERIES
-from kennislab.search.analysis.analyzer import EXACT_PREFIX, TITLE_PREFIX, Analyzer
+from kennislab.search.analysis.analyzer import (
+    EXACT_PREFIX,
+    PHRASE_PREFIX,
+    TITLE_PREFIX,
+    Analyzer,
+)
 from kennislab.search.analysis.text import fold, tokenise
 
 
@@ -182,11 +187,46 @@ def test_query_hyphenated_word_is_one_clause(analyzer):
 
 def test_synonyms_expand_both_ways(analyzer):
     [ggz] = analyzer.query("GGZ").clauses
-    assert (("geestelijk", "gezondheidszorg"), "synonym") in kinds(ggz)
+    assert ((PHRASE_PREFIX + "geestelijk_gezondheidszorg",), "synonym") in kinds(ggz)
     [phrase] = analyzer.query("geestelijke gezondheidszorg").clauses
     assert (("ggz",), "synonym") in kinds(phrase)
+    assert ((PHRASE_PREFIX + "geestelijk_gezondheidszorg",), "stem") in kinds(phrase)
     dokters = analyzer.query("jonge dokters").clauses[1]
     assert (("arts",), "synonym") in kinds(dokters)
+
+
+def test_an_expansion_of_several_words_is_a_phrase_not_its_words(analyzer):
+    [ggz] = analyzer.query("ggz").clauses
+    assert ggz.all_terms() == {"ggz", PHRASE_PREFIX + "geestelijk_gezondheidszorg"}
+    assert "gezondheidszorg" not in ggz.all_terms() and "geestelijk" not in ggz.all_terms()
+    assert analyzer.query("ggz").phrases() == {("geestelijk", "gezondheidszorg")}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("De geestelijke gezondheidszorg in de regio.", True),
+        ("Geestelijke, en de gezondheidszorg.", True),  # stopwords and punctuation are skipped
+        ("Geestelijke gezondheidszorgen", True),  # an inflection of the last word
+        ("Gezondheidszorg, geestelijk en lichamelijk.", False),  # wrong order
+        ("Geestelijke steun en gezondheidszorg.", False),  # not adjacent
+        ("Geestelijke gezondheid en zorg.", False),  # only parts of a word
+        ("Gezondheidszorg voor iedereen.", False),  # one of the words
+    ],
+)
+def test_documents_record_phrases_only_where_they_stand(analyzer, text, found):
+    terms, _ = analyzer.document([(text, 1.0)], title=text)
+    term = PHRASE_PREFIX + "geestelijk_gezondheidszorg"
+    assert (term in terms) is found
+    assert (TITLE_PREFIX + term in terms) is found
+
+
+def test_a_phrase_counts_once_per_occurrence_with_its_field_weight(analyzer):
+    terms, length = analyzer.document(
+        [("Integraal Zorgakkoord", 3.0), ("Het integraal zorgakkoord en het IZA.", 1.0)]
+    )
+    assert terms[PHRASE_PREFIX + "integral_zorgakkoord"] == 4.0
+    assert length == 5  # phrases add no words
 
 
 def test_hostile_queries_analyse_without_error(analyzer):

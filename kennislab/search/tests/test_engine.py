@@ -1,12 +1,15 @@
 """The search engine against the database: ranking rules, facets, spelling, synonyms, the
 segment/delta lifecycle, and the index following content through signals and tasks."""
 
+import io
+import re
 from datetime import date
 
 import pytest
 from django.core.management import call_command
 
 from kennislab.content.tests.factories import ArticlePageFactory, PersonFactory, theme
+from kennislab.content.tests.seeds import require_seeds
 from kennislab.core.testing_queries import HOSTILE_QUERIES
 from kennislab.search import indexer, service
 from kennislab.search.documents import BODY, TITLE, DocumentData
@@ -283,3 +286,71 @@ def test_search_statistics_are_aggregated_per_day():
     service.record_query("", 0)
     [stat] = SearchQueryStat.objects.all()
     assert (stat.query, stat.searches, stat.without_results) == ("moestuin in de wijk", 2, 1)
+
+
+# --- phrases: an abbreviation's expansion of several words -----------------------------------
+
+
+@pytest.fixture
+def ggd_corpus():
+    index(
+        doc("ggd", "Samen met de GGD", "De GGD meet de gezondheid van inwoners."),
+        doc("voluit", "Gezondheidsmonitor", "De gemeentelijke gezondheidsdienst meet jaarlijks."),
+        doc("gemeenten", "Gemeenten werken samen", "Veertig gemeenten en hun inwoners."),
+        doc("dienst", "Een dienst", "De gezondheidsdienst van het bedrijf."),
+        doc("los", "Verspreid", "Gemeentelijke taken en een gezondheidsdienst elders."),
+        doc("omgekeerd", "Omgekeerd", "Gezondheidsdienst gemeentelijke stijl."),
+    )
+
+
+def test_an_abbreviation_finds_its_expansion_only_as_a_phrase(ggd_corpus):
+    found = service.search("ggd", limit=10)
+    assert {r.title for r in found.results} == {"Samen met de GGD", "Gezondheidsmonitor"}
+    assert found.total == 2  # not every text with "gemeenten" or "gezondheidsdienst"
+    assert titles("GGD's") == titles("ggd")
+
+
+def test_the_expansion_typed_out_prefers_the_phrase(ggd_corpus):
+    ranked = titles("gemeentelijke gezondheidsdienst")
+    assert set(ranked[:2]) == {"Gezondheidsmonitor", "Samen met de GGD"}
+    assert "Gemeenten werken samen" in ranked  # the typed words still count on their own
+
+
+def test_snippets_mark_the_phrase_and_not_its_words(ggd_corpus):
+    snippets = {r.title: r.snippet for r in service.search("ggd").results}
+    assert snippets["Gezondheidsmonitor"] == (
+        "De <mark>gemeentelijke gezondheidsdienst</mark> meet jaarlijks"
+    )
+    assert snippets["Samen met de GGD"].startswith("De <mark>GGD</mark> meet")
+    index(doc("beide", "Beide", "Veertig gemeenten en de GGD."), compact=False)
+    [both] = [r for r in service.search("ggd").results if r.title == "Beide"]
+    assert both.snippet == "Veertig gemeenten en de <mark>GGD</mark>"
+
+
+def test_a_new_synonym_of_several_words_reaches_documents_indexed_before(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        ArticlePageFactory(title="Opvoeden", intro="Het Centrum voor Jeugd en Gezin helpt ouders.")
+        ArticlePageFactory(title="Jeugdzorg", intro="Jeugd en gezin in de wijk: een centrum.")
+    assert titles("cjg") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        SynonymGroup.objects.create(terms="CJG\nCentrum voor Jeugd en Gezin")
+    assert titles("cjg") == ["Opvoeden"]
+
+
+def test_ggd_finds_just_the_seed_items_that_mention_it():
+    """Issue 12: "ggd" returned every item with "gemeenten" or "gezondheidsdienst" in it."""
+    call_command("import_dump", *map(str, require_seeds()), "--no-progress", stdout=io.StringIO())
+    indexer.rebuild()
+    mention = re.compile(r"\bGGD|gemeentelijke gezondheidsdienst", re.IGNORECASE)
+    mentioning = {
+        title
+        for title, text in SearchDocument.objects.values_list("title", "text")
+        if mention.search(f"{title} {text}")
+    }
+    found = service.search("ggd", limit=50)
+    assert len(mentioning) == 6
+    assert found.total == 6
+    assert {result.title for result in found.results} == mentioning
+    assert all("<mark>gemeente" not in result.snippet.lower() for result in found.results)

@@ -6,6 +6,8 @@ import json
 from django.urls import reverse
 from ninja import Router, Schema
 
+from kennislab.core.siteurl import absolute
+
 from . import criteria, register
 
 router = Router(tags=["Vignet Vitaal Bedrijf"])
@@ -76,9 +78,7 @@ def holders(request, q: str = "", pagina: int = 1):
             "organisation": vignet.organisation,
             "place": vignet.place,
             "valid_until": vignet.valid_until.isoformat(),
-            "verification_url": request.build_absolute_uri(
-                reverse("vignet:verify", args=[vignet.public_id])
-            ),
+            "verification_url": absolute(reverse("vignet:verify", args=[vignet.public_id])),
         }
         for vignet in page.object_list
     ]

@@ -1,15 +1,20 @@
-"""The employer's application form: the application's fields, repeatable activity rows (a
-formset) and evidence uploads. Two levels of checking:
+"""The employer's application form, one step at a time (steps.py): the application's fields,
+repeatable activity rows (a formset) and evidence uploads. Three levels of checking:
 
-* saving a draft needs only who you are (organisation, contact, e-mail, consent) — everything
-  else may still be empty, but what is filled in must be right;
-* submitting needs everything an assessor needs (target group, baseline unless it is a renewal,
-  guidance, at least one activity).
+* "Opslaan en verder" asks every question of its step that submitting needs (the fields with
+  ``required=True``; so the form says "(niet verplicht)" only where it is true);
+* going back or stopping ("Vorige", "Opslaan en later verder", adding an activity row) checks
+  only what is filled in — except who you are (organisation, contact, e-mail, consent), which
+  every save needs;
+* the check page checks the whole stored application again (`submission_problems`), because
+  steps can be skipped through the step list.
 
 `website` is a spam trap: hidden from people, filled in by bots.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django import forms
 from django.utils.text import get_valid_filename
@@ -17,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennislab.core.forms import AccessibleFormMixin, PublicForm
 
-from . import criteria
+from . import criteria, steps
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 10
@@ -27,6 +32,7 @@ FILE_SIGNATURES = {  # what a file starts with → its type (the name or browser
     b"\x89PNG\r\n\x1a\n": "image/png",
     b"\xff\xd8\xff": "image/jpeg",
 }
+ACTIVITY_PREFIX = "activiteit"
 
 CONSENT_TEXT = _(
     "Ik geef toestemming om de gegevens in dit formulier te bewaren en te gebruiken voor de "
@@ -36,20 +42,44 @@ CONSENT_TEXT = _(
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 DATE_INVALID = _("Vul een datum in als 15-01-2025.")
+TOO_LONG = _("Te lang: hoogstens %(limit_value)d tekens (nu %(show_value)d).")
+NO_ACTIVITIES = _("Vul minstens één activiteit in (thema, wat, wanneer en hoeveel deelnemers).")
+
+# Needed to submit, but not to save a draft half-way ("Vorige", "Opslaan en later verder").
+NEEDED_TO_SUBMIT = {"target_group_size", *steps.BASELINE_FIELDS, "guidance_name",
+                    "guidance_organisation"}  # fmt: skip
+# Not needed to judge (the live verdict judges without them).
+NOT_NEEDED_TO_JUDGE = {"organisation", "contact_name", "email", "consent"}
 
 
-def date_field(label, help_text="", required=False):
+def text_field(label, max_length, help_text="", required=False, textarea=False,
+               required_message=None):  # fmt: skip
+    """A text field. Its `autocomplete` purpose (by field name) and, from 200 characters, the
+    character counter come from core (AccessibleFormMixin, includes/form_field.html)."""
+    widget = forms.Textarea(attrs={"rows": 4}) if textarea else forms.TextInput()
+    messages = {"max_length": TOO_LONG}
+    if required_message:
+        messages["required"] = required_message
+    return forms.CharField(label=label, max_length=max_length, required=required,
+                           help_text=help_text, widget=widget,
+                           error_messages=messages)  # fmt: skip
+
+
+def date_field(label, help_text="", required=False, required_message=None):
     return forms.DateField(
         label=label,
         required=required,
         input_formats=DATE_FORMATS,
         help_text=help_text,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": DATE_INVALID, "required": _("Vul een datum in.")},
+        error_messages={
+            "invalid": DATE_INVALID,
+            "required": required_message or _("Vul een datum in."),
+        },
     )
 
 
-def count_field(label, help_text="", required=False):
+def count_field(label, help_text="", required=False, required_message=None):
     return forms.IntegerField(
         label=label,
         required=required,
@@ -61,7 +91,7 @@ def count_field(label, help_text="", required=False):
             "invalid": _("Vul een heel getal in."),
             "min_value": _("Vul een getal van 0 of meer in."),
             "max_value": _("Dat getal is te groot."),
-            "required": _("Vul een aantal in."),
+            "required": required_message or _("Vul een aantal in."),
         },
     )
 
@@ -99,21 +129,26 @@ def checked_upload(upload):
 
 
 class ApplicationForm(PublicForm):
-    organisation = forms.CharField(
-        label=_("Naam van de organisatie"),
-        max_length=200,
-        error_messages={"required": _("Vul de naam van de organisatie in.")},
+    """The application's fields; with `step`, only those of that step (steps.py), else all of
+    them. `lenient`: what submitting needs may still be empty; `judging`: nothing is required
+    (the live verdict)."""
+
+    organisation = text_field(
+        _("Naam van de organisatie"),
+        200,
+        required=True,
+        required_message=_("Vul de naam van de organisatie in."),
     )
-    place = forms.CharField(
-        label=_("Plaats"),
-        max_length=100,
-        required=False,
+    place = text_field(
+        _("Plaats"),
+        100,
         help_text=_("Staat bij een toekenning in het openbare register."),
     )
-    contact_name = forms.CharField(
-        label=_("Naam contactpersoon"),
-        max_length=150,
-        error_messages={"required": _("Vul de naam van de contactpersoon in.")},
+    contact_name = text_field(
+        _("Naam contactpersoon"),
+        150,
+        required=True,
+        required_message=_("Vul de naam van de contactpersoon in."),
     )
     email = forms.EmailField(
         label=_("E-mailadres"),
@@ -128,26 +163,39 @@ class ApplicationForm(PublicForm):
     target_group_size = count_field(
         _("Aantal medewerkers in de doelgroep"),
         _("Voor wie het vitaliteitsprogramma bedoeld is; meestal alle medewerkers."),
+        required=True,
+        required_message=_("Vul het aantal medewerkers in de doelgroep in."),
     )
-    baseline_date = date_field(_("Datum van de nulmeting"))
-    baseline_method = forms.CharField(
-        label=_("Hoe is de nulmeting gedaan?"),
-        max_length=200,
-        required=False,
+    baseline_date = date_field(
+        _("Datum van de nulmeting"),
+        required=True,
+        required_message=_("Vul de datum van de nulmeting in."),
+    )
+    baseline_method = text_field(
+        _("Hoe is de nulmeting gedaan?"),
+        200,
         help_text=_("Bijvoorbeeld: vragenlijst over vitaliteit, gezondheidscheck."),
+        required=True,
+        required_message=_("Beschrijf hoe de nulmeting is gedaan."),
     )
-    baseline_participants = count_field(_("Aantal deelnemers aan de nulmeting"))
-    guidance_name = forms.CharField(label=_("Naam van de begeleider"), max_length=150,
-                                    required=False)  # fmt: skip
-    guidance_organisation = forms.CharField(
-        label=_("Organisatie van de begeleider"), max_length=150, required=False
+    baseline_participants = count_field(
+        _("Aantal deelnemers aan de nulmeting"),
+        required=True,
+        required_message=_("Vul het aantal deelnemers aan de nulmeting in."),
     )
-    guidance_description = forms.CharField(
-        label=_("Wat hield de begeleiding in?"),
-        max_length=2000,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+    guidance_name = text_field(
+        _("Naam van de begeleider"),
+        150,
+        required=True,
+        required_message=_("Vul de naam van de deskundige begeleider in."),
     )
+    guidance_organisation = text_field(
+        _("Organisatie van de begeleider"),
+        150,
+        required=True,
+        required_message=_("Vul de organisatie van de begeleider in."),
+    )
+    guidance_description = text_field(_("Wat hield de begeleiding in?"), 2000, textarea=True)
     evidence = MultipleFileField(
         label=_("Bewijsstukken toevoegen"),
         required=False,
@@ -160,21 +208,54 @@ class ApplicationForm(PublicForm):
     remove_evidence = forms.MultipleChoiceField(
         label=_("Bewijsstukken verwijderen"), required=False, widget=forms.CheckboxSelectMultiple
     )
-    consent = forms.BooleanField(
+    consent = forms.BooleanField(  # the privacy statement is linked below it (privacy_url)
         label=CONSENT_TEXT,
         error_messages={"required": _("Geef toestemming om je aanvraag te kunnen bewaren.")},
     )
 
-    def __init__(self, *args, application=None, submitting=False, renewal=False, **kwargs):
+    def __init__(self, *args, application=None, step=None, lenient=False, judging=False,
+                 renewal=False, **kwargs):  # fmt: skip
         super().__init__(*args, **kwargs)
         self.application = application
-        self.submitting = submitting
+        self.step = step
+        self.lenient = lenient
+        self.judging = judging
         self.renewal = renewal
-        existing = list(application.evidence.all()) if application else []
+        wanted = set(step.fields if step else steps.APPLICATION_FIELDS) | {"website"}
+        if step is None or step.uploads:
+            wanted |= {"evidence", "remove_evidence"}
+        if application is None and (step is None or step is steps.FIRST):
+            wanted.add("consent")  # given with the first save
+        if renewal:
+            wanted -= set(steps.BASELINE_FIELDS)  # a renewal needs no new baseline
+        for name in list(self.fields):
+            if name not in wanted:
+                del self.fields[name]
+        existing = list(application.evidence.all()) if application and "evidence" in wanted else []
         self.existing_evidence = existing
-        self.fields["remove_evidence"].choices = [(str(item.pk), item.name) for item in existing]
-        if application is not None:
-            del self.fields["consent"]  # given when the draft was first saved
+        if "remove_evidence" in self.fields:
+            self.fields["remove_evidence"].choices = [(str(item.pk), item.name)
+                                                      for item in existing]  # fmt: skip
+
+    def full_clean(self):
+        """Check with the level asked for: the fields that may stay empty are not required
+        while checking, and required again afterwards (for the labels)."""
+        relaxed = [
+            name
+            for name, field in self.fields.items()
+            if field.required
+            and (
+                (self.judging and name in NEEDED_TO_SUBMIT | NOT_NEEDED_TO_JUDGE)
+                or (self.lenient and name in NEEDED_TO_SUBMIT)
+            )
+        ]
+        for name in relaxed:
+            self.fields[name].required = False
+        try:
+            super().full_clean()
+        finally:
+            for name in relaxed:
+                self.fields[name].required = True
 
     def clean_organisation(self):
         name = " ".join(self.cleaned_data["organisation"].split())
@@ -189,13 +270,7 @@ class ApplicationForm(PublicForm):
         return size
 
     def clean_evidence(self):
-        uploads = [checked_upload(upload) for upload in self.cleaned_data["evidence"]]
-        if len(self.existing_evidence) + len(uploads) > MAX_FILES:
-            raise forms.ValidationError(
-                _("Hoogstens %(max)s bewijsstukken per aanvraag. Verwijder er eerst een.")
-                % {"max": MAX_FILES}
-            )
-        return uploads
+        return [checked_upload(upload) for upload in self.cleaned_data["evidence"]]
 
     def clean(self):
         cleaned = super().clean()
@@ -207,31 +282,20 @@ class ApplicationForm(PublicForm):
                 _("Meer deelnemers (%(n)s) dan medewerkers in de doelgroep (%(size)s).")
                 % {"n": participants, "size": size},
             )
-        if self.submitting:
-            self._require_for_submission(cleaned)
+        uploads = cleaned.get("evidence") or []
+        kept = len(self.existing_evidence) - len(cleaned.get("remove_evidence") or [])
+        if uploads and kept + len(uploads) > MAX_FILES:
+            self.add_error(
+                "evidence",
+                _("Hoogstens %(max)s bewijsstukken per aanvraag. Verwijder er eerst een.")
+                % {"max": MAX_FILES},
+            )
         return cleaned
 
-    def _require_for_submission(self, cleaned):
-        required = {
-            "target_group_size": _("Vul het aantal medewerkers in de doelgroep in."),
-            "guidance_name": _("Vul de naam van de deskundige begeleider in."),
-            "guidance_organisation": _("Vul de organisatie van de begeleider in."),
-        }
-        if not self.renewal:
-            required |= {
-                "baseline_date": _("Vul de datum van de nulmeting in."),
-                "baseline_method": _("Beschrijf hoe de nulmeting is gedaan."),
-                "baseline_participants": _("Vul het aantal deelnemers aan de nulmeting in."),
-            }
-        for name, message in required.items():
-            if cleaned.get(name) in (None, "") and name not in self.errors:
-                self.add_error(name, message)
-
     def application_fields(self) -> dict:
-        names = ["organisation", "place", "contact_name", "email", "phone", "target_group_size",
-                 "baseline_date", "baseline_method", "baseline_participants", "guidance_name",
-                 "guidance_organisation", "guidance_description"]  # fmt: skip
-        return {name: self.cleaned_data.get(name) for name in names}
+        """The application's fields this form asked, cleaned (what a save writes)."""
+        return {name: self.cleaned_data.get(name) for name in steps.APPLICATION_FIELDS
+                if name in self.fields}  # fmt: skip
 
     def removed_evidence(self) -> list[int]:
         return [int(pk) for pk in self.cleaned_data.get("remove_evidence", [])]
@@ -243,10 +307,11 @@ class ActivityForm(AccessibleFormMixin, forms.Form):
         choices=[("", _("Kies een thema")), *criteria.THEMES.items()],
         error_messages={"required": _("Kies het thema van deze activiteit.")},
     )
-    title = forms.CharField(
-        label=_("Wat was de activiteit?"),
-        max_length=200,
-        error_messages={"required": _("Beschrijf de activiteit in een paar woorden.")},
+    title = text_field(
+        _("Wat was de activiteit?"),
+        200,
+        required=True,
+        required_message=_("Beschrijf de activiteit in een paar woorden."),
     )
     start = date_field(_("Begindatum"), required=True)
     end = date_field(_("Einddatum"))
@@ -319,3 +384,60 @@ ActivityFormSet = forms.formset_factory(
     validate_max=True,
     absolute_max=MAX_ACTIVITIES,
 )
+
+
+# --- the check page: the whole stored application, checked as if it were sent in at once ------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What still stops the application from being submitted, and where to fix it."""
+
+    step: steps.Step
+    anchor: str  # the field's id on that step's page
+    message: str
+
+
+def _as_form_value(value) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def stored_data(application) -> dict:
+    """The stored application as the browser would post it (all steps at once)."""
+    data = {name: _as_form_value(getattr(application, name)) for name in steps.APPLICATION_FIELDS}
+    rows = application.activity_list
+    data |= {
+        f"{ACTIVITY_PREFIX}-TOTAL_FORMS": str(len(rows)),
+        f"{ACTIVITY_PREFIX}-INITIAL_FORMS": str(len(rows)),
+        f"{ACTIVITY_PREFIX}-MIN_NUM_FORMS": "0",
+        f"{ACTIVITY_PREFIX}-MAX_NUM_FORMS": str(MAX_ACTIVITIES),
+    }
+    for index, activity in enumerate(rows):
+        for name in ActivityForm.base_fields:
+            data[f"{ACTIVITY_PREFIX}-{index}-{name}"] = _as_form_value(getattr(activity, name))
+    return data
+
+
+def submission_problems(application) -> list[Problem]:
+    """Everything that stops the stored application from being submitted (empty: it can go
+    in), in the order of the steps. The same forms and messages as the steps themselves."""
+    data = stored_data(application)
+    form = ApplicationForm(data, application=application, renewal=application.is_renewal)
+    formset = ActivityFormSet(data, prefix=ACTIVITY_PREFIX,
+                              target_group_size=application.target_group_size)  # fmt: skip
+    rows_valid = formset.is_valid()  # runs the formset's own checks too (rows vs. target group)
+    problems = [
+        Problem(steps.of_field(name), form[name].auto_id, message)
+        for name in form.fields
+        for message in form.errors.get(name, [])
+    ]
+    problems += [
+        Problem(steps.of_field(field_id.removeprefix("id_")), field_id, message)
+        for field_id, message in formset.error_summary
+    ]
+    if rows_valid and not formset.rows():
+        activities = steps.of_field(ACTIVITY_PREFIX)
+        problems.append(Problem(activities, "activiteiten", str(NO_ACTIVITIES)))
+    return sorted(problems, key=lambda problem: problem.step.number)

@@ -7,6 +7,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from kennislab.core.siteurl import absolute
+
 from . import criteria
 from .models import Vignet
 
@@ -24,8 +26,8 @@ def holders(query: str = "", page_number=None):
 
 def verification(vignet: Vignet, request) -> dict:
     """Context for the verification page (and the holder's page)."""
-    verify_url = request.build_absolute_uri(reverse("vignet:verify", args=[vignet.public_id]))
-    badge_url = request.build_absolute_uri(reverse("vignet:badge", args=[vignet.public_id]))
+    verify_url = absolute(reverse("vignet:verify", args=[vignet.public_id]))
+    badge_url = absolute(reverse("vignet:badge", args=[vignet.public_id]))
     today = timezone.localdate()
     return {
         "vignet": vignet,

@@ -8,7 +8,7 @@ writes the change and the audit log and queues the e-mail — all or nothing. So
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django.db import transaction
@@ -40,14 +40,15 @@ NotAllowed = workflow.NotAllowed
 
 @dataclass
 class Draft:
-    """What the form hands over: the application's fields, its activities (dicts with theme,
-    title, start, end, participants, target_group_size), new evidence files (Django
-    UploadedFile with checked content_type) and evidence to remove."""
+    """What a step of the form hands over: the application's fields it asked, its activities
+    (dicts with theme, title, start, end, participants, target_group_size; None: a step without
+    them, the stored ones stay), new evidence files (Django UploadedFile with checked
+    content_type) and evidence to remove. Fields not named stay as they are."""
 
     fields: dict
-    activities: list[dict]
-    new_files: list
-    remove_evidence: list[int]
+    activities: list[dict] | None = None
+    new_files: list = field(default_factory=list)
+    remove_evidence: list[int] = field(default_factory=list)
 
 
 def save_draft(draft: Draft, application: Application | None = None, consent_text: str = "",
@@ -78,11 +79,12 @@ def _save_draft(draft, application, consent_text, renewal_of):
         application.updated_at = now
         application.token_expires_at = now + timedelta(days=DRAFT_LINK_DAYS)
         application.save()
-        application.activities.all().delete()
-        Activity.objects.bulk_create(
-            Activity(application=application, position=position, **row)
-            for position, row in enumerate(draft.activities)
-        )
+        if draft.activities is not None:
+            application.activities.all().delete()
+            Activity.objects.bulk_create(
+                Activity(application=application, position=position, **row)
+                for position, row in enumerate(draft.activities)
+            )
         if draft.remove_evidence:
             for evidence in application.evidence.filter(pk__in=draft.remove_evidence):
                 evidence.file.delete(save=False)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("aanvragen/", views.apply, name="apply"),
     path("aanvragen/oordeel/", views.preview, name="preview"),
     path("aanvraag/<str:token>/", views.draft, name="draft"),
+    path("aanvraag/<str:token>/stap/<int:number>/", views.draft_step, name="step"),
     path("aanvraag/<str:token>/bewijs/<int:pk>/", views.evidence_file, name="evidence"),
     path("register/", views.register_list, name="register"),
     path("controle/<str:public_id>/", views.verify, name="verify"),

@@ -1,15 +1,16 @@
-"""Public vignet views (thin: criteria.py decides, services.py applies).
+"""Public vignet views (thin: criteria.py decides, services.py applies, steps.py orders).
 
-* the application form (new, and the draft behind its private link), with the live verdict:
-  rendered by the server on every save, refreshed without saving by forms/verdict fragments
-  when JavaScript runs;
+* the application form in five steps (steps.py), each a page of the draft behind its private
+  link; the first step without a link creates the draft. Each step shows the engine's verdict on
+  the criterion it answers (rendered by the server on every save, refreshed without saving by
+  the preview endpoint when JavaScript runs); the check page shows every answer and submits;
 * the public register, the verification page per vignet and its SVG badge;
 * the holder's private page (badge code, renewal).
 """
 
 from __future__ import annotations
 
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,34 +20,61 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import private
 
-from . import badge, criteria, register, services
-from .forms import CONSENT_TEXT, ActivityFormSet, ApplicationForm
-from .models import Application, Vignet
+from . import badge, criteria, register, services, steps
+from .forms import (
+    ACTIVITY_PREFIX,
+    CONSENT_TEXT,
+    NO_ACTIVITIES,
+    ActivityFormSet,
+    ApplicationForm,
+    submission_problems,
+)
+from .models import Vignet
 
-ACTIONS = {"save", "add_activity", "submit"}
+# The buttons of a step: save and go on (asks what submitting needs), save and go back, save
+# and stop for now, save and add an activity row (step 3). Anything else counts as "next": a
+# form sent with Enter, or an old page that still says "submit" (that only the check page does).
+ACTIONS = {"next", "previous", "later", "add_activity"}
+NOT_EDITABLE = _("Deze aanvraag is ingediend en kan niet meer worden gewijzigd.")
+BACK_TO_CHECK = "controleren"  # ?controleren=1: came from a "Wijzigen" link on the check page
 
 
-def _forms(request, application: Application | None, submitting: bool):
+def step_url(token: str, step: steps.Step) -> str:
+    return reverse("vignet:step", args=[token, step.number])
+
+
+# --- forms and verdicts -----------------------------------------------------------------------
+
+
+def _forms(request, application, step, *, lenient=False, judging=False):
+    """The step's form and (step 3, or every step at once) its activity rows: bound to the
+    request when it is a POST, else filled in from the stored application."""
     renewal = bool(application and application.is_renewal)
+    kwargs = {"application": application, "step": step, "renewal": renewal}
+    with_rows = step is None or step.activities
     if request.method == "POST":
-        form = ApplicationForm(request.POST, request.FILES, application=application,
-                               submitting=submitting, renewal=renewal)  # fmt: skip
-        size = _int(request.POST.get("target_group_size"))
-        size = size if size and size > 0 else None  # a wrong size is the form's error alone
-        formset = ActivityFormSet(request.POST, prefix="activiteit", target_group_size=size)
+        form = ApplicationForm(request.POST, request.FILES, lenient=lenient, judging=judging,
+                               **kwargs)  # fmt: skip
+        formset = None
+        if with_rows:
+            if step is None:  # every field at once (the live verdict without a step)
+                size = _int(request.POST.get("target_group_size"))
+                size = size if size and size > 0 else None  # a wrong size is the form's error
+            else:
+                size = application.target_group_size if application else None
+            formset = ActivityFormSet(request.POST, prefix=ACTIVITY_PREFIX, target_group_size=size)
         return form, formset
     initial = None
     rows = []
     if application is not None:
-        initial = {name: getattr(application, name) for name in ApplicationForm.base_fields
-                   if hasattr(application, name) and name != "evidence"}  # fmt: skip
+        initial = {name: getattr(application, name) for name in steps.APPLICATION_FIELDS}
         rows = [
             {name: getattr(activity, name) for name in ("theme", "title", "start", "end",
                                                          "participants", "target_group_size")}
             for activity in application.activity_list
         ]  # fmt: skip
-    form = ApplicationForm(initial=initial, application=application, renewal=renewal)
-    formset = ActivityFormSet(initial=rows, prefix="activiteit")
+    form = ApplicationForm(initial=initial, **kwargs)
+    formset = ActivityFormSet(initial=rows, prefix=ACTIVITY_PREFIX) if with_rows else None
     return form, formset
 
 
@@ -58,33 +86,37 @@ def _int(value):
 
 
 def _verdict_from_forms(form, formset, application):
-    """The live verdict on what is filled in now (None when the target group is still empty
-    or the input is not valid yet)."""
-    if not (form.is_valid() and formset.is_valid()):
+    """The verdict on what is filled in now: the stored application with this step's answers
+    in place of the stored ones (None when the target group is still empty or the input is not
+    valid yet)."""
+    if not (form.is_valid() and (formset is None or formset.is_valid())):
         return None
-    data = {
-        "organisation": form.cleaned_data.get("organisation") or "–",
-        "assessed_on": timezone.localdate().isoformat(),
-        "target_group_size": form.cleaned_data.get("target_group_size"),
-        "baseline": None,
-        "expert_guidance": None,
-        "activities": [],
-        "renewal_of": None,
-    }
-    if data["target_group_size"] is None:
-        return None
-    if form.cleaned_data.get("baseline_date"):
-        data["baseline"] = {
-            "date": form.cleaned_data["baseline_date"].isoformat(),
-            "participants": form.cleaned_data.get("baseline_participants") or 0,
-        }
-    if form.cleaned_data.get("guidance_name") or form.cleaned_data.get("guidance_organisation"):
-        data["expert_guidance"] = {
-            "name": form.cleaned_data.get("guidance_name", ""),
-            "organisation": form.cleaned_data.get("guidance_organisation", ""),
-        }
-    for row in formset.rows():
-        data["activities"].append(
+    if application is not None:
+        data = application.as_criteria_data()
+    else:
+        data = {"organisation": "–", "assessed_on": timezone.localdate().isoformat(),
+                "target_group_size": None, "baseline": None, "expert_guidance": None,
+                "activities": [], "renewal_of": None}  # fmt: skip
+    cleaned = form.cleaned_data
+    data["organisation"] = cleaned.get("organisation") or data["organisation"] or "–"
+    if "target_group_size" in form.fields:
+        data["target_group_size"] = cleaned.get("target_group_size")
+    if "baseline_date" in form.fields:
+        data["baseline"] = None
+        if cleaned.get("baseline_date"):
+            data["baseline"] = {
+                "date": cleaned["baseline_date"].isoformat(),
+                "participants": cleaned.get("baseline_participants") or 0,
+            }
+    if "guidance_name" in form.fields:
+        data["expert_guidance"] = None
+        if cleaned.get("guidance_name") or cleaned.get("guidance_organisation"):
+            data["expert_guidance"] = {
+                "name": cleaned.get("guidance_name", ""),
+                "organisation": cleaned.get("guidance_organisation", ""),
+            }
+    if formset is not None:
+        data["activities"] = [
             {
                 "theme": row["theme"],
                 "title": row["title"],
@@ -93,69 +125,38 @@ def _verdict_from_forms(form, formset, application):
                 "participants": row["participants"],
                 "target_group_size": row["target_group_size"],
             }
-        )
-    if application is not None and application.renewal_of_id:
-        data["renewal_of"] = {"awarded_on": application.renewal_of.awarded_on.isoformat()}
+            for row in formset.rows()
+        ]
+    if data["target_group_size"] is None:
+        return None
     try:
         return criteria.assess_data(data)
     except criteria.InvalidApplication:
         return None
 
 
-def _form_page(request, application, token=None, status=200, form=None, formset=None,
-               verdict=None, message=None):  # fmt: skip
-    if form is None:
-        form, formset = _forms(request, application, submitting=False)
-    if verdict is None and application is not None:
-        verdict = services.verdict_of(application)
-    response = render(
-        request,
-        "vignet/apply.html",
-        {
-            "form": form,
-            "formset": formset,
-            "application": application,
-            "token": token,
-            "term": services.decision_term(application) if application is not None else None,
-            "verdict": verdict,
-            "message": message,
-            "message_is_error": status >= 400,  # 409: refused, not a confirmation
-            "error_summary": form.error_summary
-            + formset.error_summary
-            + [("", str(error)) for error in formset.non_form_errors()],
-            "themes": criteria.THEMES,
-        },
-        status=status,
-    )
-    return private(response)
+def _codes(step, application) -> tuple[str, ...]:
+    """The criteria judged on this step (the renewal criterion only for a renewal)."""
+    renewal = bool(application and application.is_renewal)
+    return tuple(code for code in step.criteria if code != "renewal" or renewal)
 
 
-@require_http_methods(["GET", "POST"])
-@rate_limited("vignet-apply", limit=30, window=3600, methods=["POST"])
-def apply(request):
-    """A new application: the first save creates the draft and sends its private link."""
-    if request.method == "GET":
-        return _form_page(request, None)
-    return _save(request, None, None)
+def _judged(verdict, codes=None) -> dict:
+    """Template context for includes/verdict.html: the criteria with these codes (all when
+    None), and the overall line only when all of them are shown."""
+    shown = [c for c in verdict.criteria if codes is None or c.code in codes] if verdict else []
+    return {"verdict": verdict, "criteria": shown, "overall": codes is None}
 
 
-@require_http_methods(["GET", "POST"])
-@rate_limited("vignet-draft", limit=120, window=3600, methods=["POST"])
-def draft(request, token):
-    application = services.by_token(token)
-    if application is None:
-        return private(render(request, "vignet/draft_unknown.html", status=404))
-    if request.method == "GET" or not application.editable_by_applicant:
-        if request.method == "POST":
-            message = _("Deze aanvraag is ingediend en kan niet meer worden gewijzigd.")
-            return _form_page(request, application, token, status=409, message=message)
-        return _form_page(request, application, token, message=_saved_message(request))
-    return _save(request, application, token)
+# --- pages ------------------------------------------------------------------------------------
 
 
-def _saved_message(request):
+def _status_message(request):
     return {
-        "bewaard": _("Je aanvraag is bewaard."),
+        "bewaard": _("Je antwoorden zijn bewaard."),
+        "later": _(
+            "Je aanvraag is bewaard. Met de link uit je e-mail ga je later verder waar je was."
+        ),
         "ingediend": _("Je aanvraag is ingediend. Je krijgt een bevestiging per e-mail."),
         "nieuw": _(
             "Je aanvraag is bewaard. Bewaar de link van deze pagina: daarmee kom je terug. We "
@@ -164,55 +165,222 @@ def _saved_message(request):
     }.get(request.GET.get("status", ""))
 
 
-def _save(request, application, token):
-    action = request.POST.get("action", "save")
-    if action not in ACTIONS:
-        action = "save"
-    submitting = action == "submit"
-    form, formset = _forms(request, application, submitting)
+def _step_list(token, current):
+    """The step indicator: each step with its link (only a draft has links)."""
+    return [
+        {
+            "step": step,
+            "url": step_url(token, step) if token else None,
+            "current": step.number == current.number,
+        }
+        for step in steps.STEPS
+    ]
+
+
+def _base_context(application, token, step, status, message):
+    return {
+        "application": application,
+        "token": token,
+        "step": step,
+        "step_list": _step_list(token, step),
+        "step_count": len(steps.STEPS),
+        "message": message,
+        "message_is_error": status >= 400,  # 409: refused, not a confirmation
+    }
+
+
+def _step_page(request, application, token, step, status=200, form=None, formset=None,
+               verdict=None, message=None):  # fmt: skip
+    if form is None:  # as stored (a form sent back with errors comes with its own verdict)
+        form, formset = _forms(request, application, step)
+        verdict = services.verdict_of(application) if application is not None else None
+    summary = [(f"#{field_id}" if field_id else "", text)
+               for field_id, text in form.error_summary]  # fmt: skip
+    if formset is not None:
+        summary += [(f"#{field_id}", text) for field_id, text in formset.error_summary]
+        summary += [("#activiteiten", str(error)) for error in formset.non_form_errors()]
+    back_to_check = bool(request.GET.get(BACK_TO_CHECK) or request.POST.get(BACK_TO_CHECK))
+    context = _base_context(application, token, step, status, message) | {
+        "form": form,
+        "formset": formset,
+        "error_summary": summary,
+        "judged": _judged(verdict, _codes(step, application)),
+        "back_to_check": back_to_check,
+        "previous_step": steps.by_number(step.number - 1),
+        "preview_url": reverse("vignet:preview"),
+    }
+    return private(render(request, "vignet/step.html", context, status=status))
+
+
+def _answers(application) -> list[dict]:
+    """The check page: per step its answers (label, value) and the verdict on its criteria."""
+    verdict = services.verdict_of(application)
+    form = ApplicationForm(application=application, renewal=application.is_renewal)
+    sections = []
+    for step in steps.STEPS[:-1]:
+        answers = []
+        for name in step.fields:
+            if name not in form.fields:
+                continue
+            value = getattr(application, name)
+            if name == "baseline_date" and value:
+                value = criteria.dutch_date(value)
+            answers.append((form.fields[name].label, value))
+        codes = _codes(step, application)
+        sections.append({"step": step, "answers": answers,
+                         "judged": _judged(verdict, codes) if codes else None})  # fmt: skip
+    return sections
+
+
+def _check_page(request, application, token, status=200, error_summary=None, message=None):
+    step = steps.CHECK
+    problems = submission_problems(application)
+    context = _base_context(application, token, step, status, message) | {
+        "sections": _answers(application),
+        "problems": [(f"{step_url(token, p.step)}#{p.anchor}", p.message) for p in problems],
+        "error_summary": error_summary or [],
+        "judged": _judged(services.verdict_of(application), ()),
+        "previous_step": steps.by_number(step.number - 1),
+    }
+    return private(render(request, "vignet/check.html", context, status=status))
+
+
+def _submitted_page(request, application, status=200, message=None):
+    context = {
+        "application": application,
+        "term": services.decision_term(application),
+        "judged": _judged(services.verdict_of(application)),
+        "message": message,
+        "message_is_error": status >= 400,
+    }
+    return private(render(request, "vignet/submitted.html", context, status=status))
+
+
+def _unknown_link(request):
+    return private(render(request, "vignet/draft_unknown.html", status=404))
+
+
+# --- the application --------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("vignet-apply", limit=30, window=3600, methods=["POST"])
+def apply(request):
+    """Step 1 of a new application: the first save creates the draft and sends its link."""
+    if request.method == "GET":
+        return _step_page(request, None, None, steps.FIRST)
+    return _save_step(request, None, None, steps.FIRST)
+
+
+@require_GET
+def draft(request, token):
+    """The private link: a draft continues at its first step that is not complete yet (the
+    check page when everything is there); a submitted application shows what was sent."""
+    application = services.by_token(token)
+    if application is None:
+        return _unknown_link(request)
+    if not application.editable_by_applicant:
+        return _submitted_page(request, application, message=_status_message(request))
+    problems = submission_problems(application)
+    url = step_url(token, problems[0].step if problems else steps.CHECK)
+    if _status_message(request):
+        url += f"?status={request.GET['status']}"
+    return HttpResponseRedirect(url)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("vignet-draft", limit=120, window=3600, methods=["POST"])
+def draft_step(request, token, number):
+    step = steps.by_number(number)
+    if step is None:
+        raise Http404
+    application = services.by_token(token)
+    if application is None:
+        return _unknown_link(request)
+    if not application.editable_by_applicant:
+        if request.method == "POST":
+            return _submitted_page(request, application, status=409, message=NOT_EDITABLE)
+        return HttpResponseRedirect(reverse("vignet:draft", args=[token]))
+    if step.is_check:
+        if request.method == "POST":
+            return _submit(request, application, token)
+        return _check_page(request, application, token, message=_status_message(request))
+    if request.method == "GET":
+        return _step_page(request, application, token, step, message=_status_message(request))
+    return _save_step(request, application, token, step)
+
+
+def _save_step(request, application, token, step):
+    action = request.POST.get("action", "next")
+    if action not in ACTIONS or (action == "add_activity" and not step.activities):
+        action = "next"
+    if action == "previous" and step is steps.FIRST:
+        action = "later"
+    strict = action == "next"
+    form, formset = _forms(request, application, step, lenient=not strict)
     form_valid = form.is_valid()  # both, always: the summary names every problem at once
-    valid = formset.is_valid() and form_valid
-    if valid and submitting and not formset.rows():
-        formset._non_form_errors = formset.error_class(
-            [_("Vul minstens één activiteit in (thema, wat, wanneer en hoeveel deelnemers).")]
-        )
+    valid = (formset is None or formset.is_valid()) and form_valid
+    if valid and strict and formset is not None and not formset.rows():
+        formset._non_form_errors = formset.error_class([NO_ACTIVITIES])
         valid = False
     if not valid:
-        return _form_page(request, application, token, status=400, form=form, formset=formset,
-                          verdict=_verdict_from_forms(form, formset, application))  # fmt: skip
+        verdict = _verdict_from_forms(form, formset, application)
+        return _step_page(request, application, token, step, status=400, form=form,
+                          formset=formset, verdict=verdict)  # fmt: skip
     draft = services.Draft(
         fields=form.application_fields(),
-        activities=formset.rows(),
-        new_files=form.cleaned_data["evidence"],
+        activities=formset.rows() if formset is not None else None,
+        new_files=form.cleaned_data.get("evidence", []),
         remove_evidence=form.removed_evidence(),
     )
     try:
         application, new_token = services.save_draft(draft, application, str(CONSENT_TEXT))
-        token = new_token or token
-        if submitting:
-            services.submit(application.pk)
     except services.NotAllowed as refused:
-        return _form_page(request, application, token, status=409, message=str(refused))
-    status = "ingediend" if submitting else ("nieuw" if new_token else "bewaard")
+        return _submitted_page(request, application, status=409, message=str(refused))
+    token = new_token or token
+    if action == "next":
+        back_to_check = request.POST.get(BACK_TO_CHECK)
+        target = steps.CHECK if back_to_check else steps.by_number(step.number + 1)
+    elif action == "previous":
+        target = steps.by_number(step.number - 1)
+    else:
+        target = step
+    status = "nieuw" if new_token else ("later" if action == "later" else "bewaard")
     anchor = "#activiteiten" if action == "add_activity" else ""
-    url = reverse("vignet:draft", args=[token]) + f"?status={status}{anchor}"
+    return HttpResponseRedirect(f"{step_url(token, target)}?status={status}{anchor}", status=303)
+
+
+def _submit(request, application, token):
+    """The check page's "Aanvraag indienen": the whole application checked once more."""
+    problems = submission_problems(application)
+    if problems:
+        summary = [(f"{step_url(token, p.step)}#{p.anchor}", p.message) for p in problems]
+        return _check_page(request, application, token, status=400, error_summary=summary)
+    try:
+        services.submit(application.pk)
+    except services.NotAllowed as refused:
+        return _check_page(request, application, token, status=409, message=str(refused))
+    url = reverse("vignet:draft", args=[token]) + "?status=ingediend"
     return HttpResponseRedirect(url, status=303)
 
 
 @require_POST
 @rate_limited("vignet-preview", limit=600, window=3600)
 def preview(request):
-    """The verdict panel for what is in the form now, without saving (for forms.js)."""
+    """The verdict for what is in the form now, without saving (for application.js): with
+    `stap`, that step's answers on top of the stored draft (`token`) and only the criteria it
+    answers; without, every field as posted and every criterion."""
     application = None
     token = request.POST.get("token", "")
     if token:
         application = services.by_token(token)
-    form, formset = _forms(request, application, submitting=False)
-    for name in ("organisation", "contact_name", "email", "consent"):  # not needed to judge
-        if name in form.fields:
-            form.fields[name].required = False
+    step = steps.by_number(request.POST.get("stap"))
+    if step is not None and (step.is_check or (application is None and step is not steps.FIRST)):
+        step = None
+    form, formset = _forms(request, application, step, judging=True)
     verdict = _verdict_from_forms(form, formset, application)
-    response = render(request, "vignet/includes/verdict.html", {"verdict": verdict})
+    codes = _codes(step, application) if step is not None else None
+    response = render(request, "vignet/includes/verdict.html", _judged(verdict, codes))
     return private(response)
 
 
@@ -279,8 +447,8 @@ def holder(request, token):
         except services.NotAllowed as refused:
             message, status = str(refused), 409
         else:
-            if new_token:
-                url = reverse("vignet:draft", args=[new_token]) + "?status=nieuw"
+            if new_token:  # the renewal starts at step 1, to check the details taken over
+                url = step_url(new_token, steps.FIRST) + "?status=nieuw"
                 return HttpResponseRedirect(url, status=303)
             message = _(
                 "Er loopt al een aanvraag voor verlenging (%(reference)s). Gebruik de link uit "

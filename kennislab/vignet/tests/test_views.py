@@ -1,6 +1,8 @@
-"""The public vignet pages over HTTP: the application form (a draft behind a private link, bad
-input, CSRF, rate limit), the live verdict, evidence uploads and downloads, the register, the
-verification page, the badge, and the holder's page with its renewal."""
+"""The public vignet pages over HTTP: the application in steps (a draft behind a private link,
+bad input per step, CSRF, rate limit, uploads, submission from the check page, "aanvulling
+gevraagd"), the live verdict, evidence downloads, the register, the verification page, the
+badge, and the holder's page with its renewal. Step navigation, per-step validation and the
+check page itself: test_steps.py."""
 
 import html
 import re
@@ -35,43 +37,27 @@ from .factories import (
     minimal_post,
     today,
 )
+from .pages import (
+    APPLY,
+    LINK_UNKNOWN,
+    NOT_EDITABLE,
+    NOTHING_SAVED,
+    PREVIEW,
+    draft_url,
+    error_summary,
+    raw,
+    redirected_to_step,
+    start,
+    step_url,
+    submit,
+    submitted_redirect,
+    text,
+    walk,
+)
 
 pytestmark = pytest.mark.django_db
 
-APPLY = "/vignet/aanvragen/"
-PREVIEW = "/vignet/aanvragen/oordeel/"
 REGISTER = "/vignet/register/"
-DRAFT_URL = re.compile(r"^/vignet/aanvraag/([A-Za-z0-9_-]{20,})/\?status=(\w+)(#\w+)?$")
-NOTHING_SAVED = "Er is nog niets opgeslagen."
-NOT_EDITABLE = "Deze aanvraag is ingediend en kan niet meer worden gewijzigd."
-LINK_UNKNOWN = "Deze link werkt niet (meer)"
-
-
-def raw(response) -> str:
-    return response.content.decode()
-
-
-def text(response) -> str:
-    """The page as a reader sees it (entities resolved: thema's, not thema&#x27;s)."""
-    return html.unescape(raw(response))
-
-
-def error_summary(response) -> str:
-    match = re.search(r'<div class="error-summary".*?</div>', raw(response), re.S)
-    assert match, "no error summary on the page"
-    return html.unescape(match.group(0))
-
-
-def redirect_token(response, status="nieuw") -> str:
-    assert response.status_code == 303, (response.status_code, raw(response)[:2000])
-    match = DRAFT_URL.match(response["Location"])
-    assert match, response["Location"]
-    assert match.group(2) == status
-    return match.group(1)
-
-
-def draft_url(token: str) -> str:
-    return f"/vignet/aanvraag/{token}/"
 
 
 def pdf_upload(name="bewijs.pdf", content=PDF) -> SimpleUploadedFile:
@@ -82,34 +68,40 @@ def files_under(path) -> list:
     return [p for p in path.rglob("*") if p.is_file()] if path.exists() else []
 
 
-# --- the form -------------------------------------------------------------------------------
+def evidence_post(*uploads, **overrides) -> dict:
+    """Step 4 as the browser posts it, with these files."""
+    return complete_post(action="next", evidence=list(uploads), **overrides)
 
 
-def test_the_form_page_has_the_fields_and_an_empty_verdict(client):
+# --- a new application: step 1 creates the draft --------------------------------------------
+
+
+def test_step_1_asks_who_you_are_and_shows_no_other_steps_fields(client):
     response = client.get(APPLY)
     assert response.status_code == 200
     page = text(response)
-    for name in ("organisation", "place", "contact_name", "email", "phone", "target_group_size",
-                 "baseline_date", "baseline_method", "baseline_participants", "guidance_name",
-                 "guidance_organisation", "guidance_description", "evidence", "website",
-                 "activiteit-TOTAL_FORMS", "activiteit-INITIAL_FORMS", "activiteit-0-theme",
-                 "activiteit-0-participants", "csrfmiddlewaretoken"):  # fmt: skip
+    for name in ("organisation", "place", "contact_name", "email", "phone", "website",
+                 "csrfmiddlewaretoken"):  # fmt: skip
         assert f'name="{name}"' in page, name
+    for name in ("target_group_size", "baseline_date", "activiteit-TOTAL_FORMS",
+                 "guidance_name", "evidence"):  # fmt: skip
+        assert f'name="{name}"' not in page, name
     assert 'type="checkbox" name="consent"' in page
-    assert 'enctype="multipart/form-data"' in page
-    assert 'name="action" value="submit"' in page and 'name="action" value="save"' in page
-    assert "Het vignet aanvragen" in page
-    assert "Vul het aantal medewerkers in de doelgroep in" in page  # the verdict panel
+    assert "Stap 1 van 5: Je organisatie" in page
+    assert 'name="action" value="next"' in page
+    assert 'value="submit"' not in page  # submitting: only on the check page
+    assert "Het Vignet Vitaal Bedrijf aanvragen" in page
+    assert "data-verdict" not in page  # no criterion is judged on step 1
     assert "error-summary" not in page
 
 
-def test_saving_a_first_draft_stores_it_and_mails_the_private_link(
+def test_saving_step_1_creates_the_draft_and_mails_the_private_link(
     client, django_capture_on_commit_callbacks, mailoutbox
 ):
     data = minimal_post(organisation="Drukkerij Kleurrijk", email="sanne@kleurrijk.example")
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(APPLY, data)
-    token = redirect_token(response, "nieuw")
+    token = redirected_to_step(response, 2, "nieuw")
     application = Application.objects.get()
     assert (application.status, application.organisation, application.email) == (
         Status.DRAFT,
@@ -133,76 +125,103 @@ def test_saving_a_first_draft_stores_it_and_mails_the_private_link(
     assert page["X-Robots-Tag"] == "noindex"
     shown = text(page)
     assert "Je aanvraag is bewaard. Bewaar de link van deze pagina" in shown
-    assert 'value="Drukkerij Kleurrijk"' in shown
-    assert 'value="sanne@kleurrijk.example"' in shown
-    assert f'value="{data["contact_name"]}"' in shown
+    assert "Stap 2 van 5: Doelgroep en nulmeting" in shown
     assert "status: concept" in shown
-    assert 'name="consent"' not in shown  # given with the first save
+    first = text(client.get(step_url(token, 1)))
+    assert 'value="Drukkerij Kleurrijk"' in first
+    assert 'value="sanne@kleurrijk.example"' in first
+    assert f'value="{data["contact_name"]}"' in first
+    assert 'name="consent"' not in first  # given with the first save
 
 
-def test_a_draft_link_shows_every_saved_value(client):
+def test_the_private_link_continues_at_the_first_step_not_complete_yet(client):
+    token = start(client, minimal_post())
+    assert client.get(draft_url(token))["Location"] == step_url(token, 2)
+    _application, complete = make_draft()
+    assert client.get(draft_url(complete))["Location"] == step_url(complete, 5)
+    _application, no_guidance = make_draft(guidance_name="", guidance_organisation="")
+    assert client.get(draft_url(no_guidance))["Location"] == step_url(no_guidance, 4)
+
+
+def test_each_step_shows_the_saved_values(client):
     _application, token = make_draft(organisation="Zorggroep Lindehof", place="Lindeloo")
-    page = text(client.get(draft_url(token)))
-    assert 'value="Zorggroep Lindehof"' in page
-    assert 'value="Lindeloo"' in page
-    assert f'value="{TARGET}"' in page
-    assert f'value="{baseline_day().isoformat()}"' in page
-    assert 'value="Lotte Brinkhorst"' in page
-    assert 'name="activiteit-INITIAL_FORMS" value="2"' in page
-    assert 'name="activiteit-TOTAL_FORMS" value="3"' in page  # and one blank row
-    assert '<option value="voeding" selected>' in page
-    assert "Begeleiding bij de nulmeting en de keuze van activiteiten." in page
+    first = text(client.get(step_url(token, 1)))
+    assert 'value="Zorggroep Lindehof"' in first
+    assert 'value="Lindeloo"' in first
+    second = text(client.get(step_url(token, 2)))
+    assert f'value="{TARGET}"' in second
+    assert f'value="{baseline_day().isoformat()}"' in second
+    third = text(client.get(step_url(token, 3)))
+    assert 'name="activiteit-INITIAL_FORMS" value="2"' in third
+    assert 'name="activiteit-TOTAL_FORMS" value="3"' in third  # and one blank row
+    assert '<option value="voeding" selected>' in third
+    fourth = text(client.get(step_url(token, 4)))
+    assert 'value="Lotte Brinkhorst"' in fourth
+    assert "Begeleiding bij de nulmeting en de keuze van activiteiten." in fourth
+    assert 'enctype="multipart/form-data"' in fourth
 
 
 # --- bad input ------------------------------------------------------------------------------
 
 START = baseline_day() + timedelta(days=30)
-BAD_INPUT = [
-    ("no-organisation", minimal_post, {"organisation": None}, "Vul de naam van de organisatie in."),
-    ("one-letter-organisation", minimal_post, {"organisation": "A"}, "Vul de naam van de organisatie in."),
-    ("blank-organisation", minimal_post, {"organisation": "   "}, "Vul de naam van de organisatie in."),
-    ("no-contact", minimal_post, {"contact_name": None}, "Vul de naam van de contactpersoon in."),
-    ("no-email", minimal_post, {"email": None}, "Vul een e-mailadres in."),
-    ("no-consent", minimal_post, {"consent": None}, "Geef toestemming om je aanvraag te kunnen bewaren."),
-    ("invalid-email", minimal_post, {"email": "naam@"}, "Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
-    ("phone", minimal_post, {"phone": "bel me maar"}, "Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes."),
-    ("long-text", complete_post, {"action": "save", "guidance_description": "x" * 100_000}, "Zorg dat deze waarde niet meer dan 2000 tekens bevat (het zijn er nu 100000)."),
-    ("baseline-over-target", complete_post, {"action": "save", "baseline_participants": "81"}, "Meer deelnemers (81) dan medewerkers in de doelgroep (80)."),
-    ("activity-over-target", complete_post, {"action": "save", **activity_rows(activity_row("bewegen", 81))}, "Activiteit 1: Meer deelnemers (81) dan de doelgroep (80)."),
-    ("activity-over-own-target", complete_post, {"action": "save", **activity_rows(activity_row("bewegen", 11, target_group_size="10"))}, "Activiteit 1: Meer deelnemers (11) dan de doelgroep (10)."),
-    ("end-before-start", complete_post, {"action": "save", **activity_rows(activity_row(end=(START - timedelta(days=1)).isoformat()))}, "Activiteit 1: De einddatum ligt vóór de begindatum."),
-    ("malformed-date", complete_post, {"action": "save", "baseline_date": "31-02-2025"}, "Vul een datum in als 15-01-2025."),
-    ("word-date", complete_post, {"action": "save", **activity_rows(activity_row(start="gisteren"))}, "Activiteit 1: Vul een datum in als 15-01-2025."),
-    ("negative-count", complete_post, {"action": "save", "target_group_size": "-5"}, "Vul een getal van 0 of meer in."),
-    ("negative-participants", complete_post, {"action": "save", **activity_rows(activity_row(participants="-1"))}, "Activiteit 1: Vul een getal van 0 of meer in."),
-    ("not-a-number", complete_post, {"action": "save", "baseline_participants": "veel"}, "Vul een heel getal in."),
-    ("zero-target", complete_post, {"action": "save", "target_group_size": "0"}, "De doelgroep telt minstens 1 medewerker."),
-    ("unknown-theme", complete_post, {"action": "save", **activity_rows(activity_row("hacken"))}, "Activiteit 1: Selecteer een geldige keuze. hacken is geen beschikbare keuze."),
-    ("activity-without-title", complete_post, {"action": "save", **activity_rows(activity_row(title=""))}, "Activiteit 1: Beschrijf de activiteit in een paar woorden."),
-    ("honeypot", minimal_post, {"website": "http://spam.example"}, "Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd."),
-    ("submit-without-activities", complete_post, {**activity_rows()}, "Vul minstens één activiteit in (thema, wat, wanneer en hoeveel deelnemers)."),
-    ("submit-without-target", complete_post, {"target_group_size": None}, "Vul het aantal medewerkers in de doelgroep in."),
-    ("submit-without-baseline", complete_post, {"baseline_date": None, "baseline_method": None, "baseline_participants": None}, "Vul de datum van de nulmeting in."),
-    ("submit-without-guidance", complete_post, {"guidance_name": None, "guidance_organisation": None}, "Vul de naam van de deskundige begeleider in."),
-    ("submit-minimal", minimal_post, {"action": "submit"}, "Vul de organisatie van de begeleider in."),
+BAD_INPUT = [  # (id, step, POST body, overrides, message)
+    ("no-organisation", 1, minimal_post, {"organisation": None}, "Vul de naam van de organisatie in."),
+    ("one-letter-organisation", 1, minimal_post, {"organisation": "A"}, "Vul de naam van de organisatie in."),
+    ("blank-organisation", 1, minimal_post, {"organisation": "   "}, "Vul de naam van de organisatie in."),
+    ("no-contact", 1, minimal_post, {"contact_name": None}, "Vul de naam van de contactpersoon in."),
+    ("no-email", 1, minimal_post, {"email": None}, "Vul een e-mailadres in."),
+    ("no-consent", 1, minimal_post, {"consent": None}, "Geef toestemming om je aanvraag te kunnen bewaren."),
+    ("invalid-email", 1, minimal_post, {"email": "naam@"}, "Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
+    ("phone", 1, minimal_post, {"phone": "bel me maar"}, "Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes."),
+    ("long-organisation", 1, minimal_post, {"organisation": "x" * 201}, "Te lang: hoogstens 200 tekens (nu 201)."),
+    ("honeypot", 1, minimal_post, {"website": "http://spam.example"}, "Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd."),
+    ("long-text", 4, complete_post, {"guidance_description": "x" * 100_000}, "Te lang: hoogstens 2000 tekens (nu 100000)."),
+    ("baseline-over-target", 2, complete_post, {"baseline_participants": "81"}, "Meer deelnemers (81) dan medewerkers in de doelgroep (80)."),
+    ("activity-over-target", 3, complete_post, activity_rows(activity_row("bewegen", 81)), "Activiteit 1: Meer deelnemers (81) dan de doelgroep (80)."),
+    ("activity-over-own-target", 3, complete_post, activity_rows(activity_row("bewegen", 11, target_group_size="10")), "Activiteit 1: Meer deelnemers (11) dan de doelgroep (10)."),
+    ("end-before-start", 3, complete_post, activity_rows(activity_row(end=(START - timedelta(days=1)).isoformat())), "Activiteit 1: De einddatum ligt vóór de begindatum."),
+    ("malformed-date", 2, complete_post, {"baseline_date": "31-02-2025"}, "Vul een datum in als 15-01-2025."),
+    ("word-date", 3, complete_post, activity_rows(activity_row(start="gisteren")), "Activiteit 1: Vul een datum in als 15-01-2025."),
+    ("negative-count", 2, complete_post, {"target_group_size": "-5"}, "Vul een getal van 0 of meer in."),
+    ("negative-participants", 3, complete_post, activity_rows(activity_row(participants="-1")), "Activiteit 1: Vul een getal van 0 of meer in."),
+    ("not-a-number", 2, complete_post, {"baseline_participants": "veel"}, "Vul een heel getal in."),
+    ("zero-target", 2, complete_post, {"target_group_size": "0"}, "De doelgroep telt minstens 1 medewerker."),
+    ("unknown-theme", 3, complete_post, activity_rows(activity_row("hacken")), "Activiteit 1: Selecteer een geldige keuze. hacken is geen beschikbare keuze."),
+    ("activity-without-title", 3, complete_post, activity_rows(activity_row(title="")), "Activiteit 1: Beschrijf de activiteit in een paar woorden."),
+    ("next-without-activities", 3, complete_post, activity_rows(), "Vul minstens één activiteit in (thema, wat, wanneer en hoeveel deelnemers)."),
+    ("next-without-target", 2, complete_post, {"target_group_size": None}, "Vul het aantal medewerkers in de doelgroep in."),
+    ("next-without-baseline", 2, complete_post, {"baseline_date": None, "baseline_method": None, "baseline_participants": None}, "Vul de datum van de nulmeting in."),
+    ("next-without-guidance", 4, complete_post, {"guidance_name": None, "guidance_organisation": None}, "Vul de naam van de deskundige begeleider in."),
+    ("step-honeypot", 2, complete_post, {"website": "http://spam.example"}, "Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd."),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(
-    ("build", "overrides", "message"),
+    ("step", "build", "overrides", "message"),
     [case[1:] for case in BAD_INPUT],
     ids=[case[0] for case in BAD_INPUT],
 )
-def test_bad_input_stores_nothing_and_names_the_problem_in_dutch(client, build, overrides, message):
+def test_bad_input_stores_nothing_and_names_the_problem_in_dutch(
+    client, step, build, overrides, message
+):
+    application, token = (None, None) if step == 1 else make_draft(activities=[])
     before = counts()
-    response = client.post(APPLY, build(**overrides))
+    url = APPLY if step == 1 else step_url(token, step)
+    response = client.post(url, build(action="next", **overrides))
     assert response.status_code == 400
     summary = error_summary(response)
     assert message in summary
     assert NOTHING_SAVED in summary
     assert "<title>Fout:" in raw(response)
     assert counts() == before
-    assert counts()["Application"] == 0
+    if application is None:
+        assert counts()["Application"] == 0
+    else:
+        stored = Application.objects.get(pk=application.pk)
+        assert (stored.updated_at, stored.target_group_size) == (
+            application.updated_at,
+            application.target_group_size,
+        )
 
 
 def test_an_empty_post_names_every_required_field(client):
@@ -219,34 +238,19 @@ def test_an_empty_post_names_every_required_field(client):
     assert Application.objects.count() == 0
 
 
-def test_submit_without_baseline_names_all_three_baseline_fields(client):
-    data = complete_post(baseline_date=None, baseline_method=None, baseline_participants=None)
-    response = client.post(APPLY, data)
-    assert response.status_code == 400
-    summary = error_summary(response)
-    assert "Er zijn 3 dingen niet goed ingevuld" in summary
-    for message in (
-        "Vul de datum van de nulmeting in.",
-        "Beschrijf hoe de nulmeting is gedaan.",
-        "Vul het aantal deelnemers aan de nulmeting in.",
-    ):
-        assert message in summary
-    assert '<a href="#id_baseline_date">' in raw(response)
-    assert counts()["Application"] == 0
-
-
-def test_every_problem_is_named_at_once(client):
-    rows = activity_rows(activity_row("bewegen", 81))
-    response = client.post(APPLY, complete_post(email="fout", **rows))
+def test_every_problem_of_the_step_is_named_at_once(client):
+    response = client.post(APPLY, minimal_post(email="fout", phone="bel me"))
     assert response.status_code == 400
     summary = error_summary(response)
     assert "Er zijn 2 dingen niet goed ingevuld" in summary
     assert "Vul een geldig e-mailadres in, zoals naam@organisatie.nl." in summary
-    assert "Activiteit 1: Meer deelnemers (81) dan de doelgroep (80)." in summary
+    assert "Vul een telefoonnummer in met alleen cijfers" in summary
+    assert '<a href="#id_email">' in raw(response)
 
 
 def test_a_negative_target_group_is_one_problem_not_two(client):
-    response = client.post(APPLY, complete_post(action="save", target_group_size="-5"))
+    _application, token = make_draft()
+    response = client.post(step_url(token, 2), complete_post(target_group_size="-5"))
     assert response.status_code == 400
     summary = error_summary(response)
     assert "Er is 1 ding niet goed ingevuld" in summary
@@ -254,42 +258,49 @@ def test_a_negative_target_group_is_one_problem_not_two(client):
 
 
 def test_a_row_marked_for_removal_does_not_hide_errors_in_the_others(client):
+    _application, token = make_draft(activities=[])
+    before = counts()
     rows = activity_rows(
         activity_row("voeding", title="", DELETE="on"),  # incomplete, but removed
         activity_row("bewegen", 81),
         activity_row("roken", 20),
     )
-    response = client.post(APPLY, complete_post(**rows))
+    response = client.post(step_url(token, 3), complete_post(**rows))
     assert response.status_code == 400
     assert "Activiteit 2: Meer deelnemers (81) dan de doelgroep (80)." in error_summary(response)
-    assert counts()["Application"] == 0
+    assert counts() == before
 
 
 def test_a_row_marked_for_removal_is_not_saved(client):
+    application, token = make_draft(activities=[])
     rows = activity_rows(
         activity_row("voeding", title="", DELETE="on"),
         activity_row("bewegen", 20),
         activity_row("roken", 20),
     )
-    redirect_token(client.post(APPLY, complete_post(**rows)), "ingediend")
-    application = Application.objects.get()
+    redirected_to_step(client.post(step_url(token, 3), complete_post(**rows)), 4)
     assert [a.theme for a in application.activities.all()] == ["bewegen", "roken"]
 
 
-def test_the_form_keeps_what_was_typed_after_an_error(client):
-    data = complete_post(email="fout", organisation="Bakkerij Het Korenaar")
-    response = client.post(APPLY, data)
+def test_the_step_keeps_what_was_typed_after_an_error(client):
+    _application, token = make_draft(activities=[])
+    rows = activity_rows(activity_row("voeding", 30), activity_row("bewegen", 81))
+    response = client.post(step_url(token, 3), complete_post(**rows))
     assert response.status_code == 400
     page = text(response)
-    assert 'value="Bakkerij Het Korenaar"' in page
     assert 'value="Activiteit voeding"' in page
+    assert 'value="81"' in page
     assert 'aria-invalid="true"' in page
 
 
-def test_a_file_that_is_not_a_pdf_png_or_jpeg_is_refused(client, private_media, settings):
+# --- evidence uploads (step 4) --------------------------------------------------------------
+
+
+def test_a_file_that_is_not_a_pdf_png_or_jpeg_is_refused(client, private_media):
+    _application, token = make_draft()
     before = counts()
     disguised = pdf_upload("bewijs.pdf", b"Dit is gewone tekst, geen PDF.")
-    response = client.post(APPLY, minimal_post(evidence=disguised))
+    response = client.post(step_url(token, 4), evidence_post(disguised))
     assert response.status_code == 400
     assert "bewijs.pdf is geen PDF, PNG of JPEG. Stuur bewijs als PDF of afbeelding." in (
         error_summary(response)
@@ -299,10 +310,11 @@ def test_a_file_that_is_not_a_pdf_png_or_jpeg_is_refused(client, private_media, 
 
 
 def test_a_file_over_10_mb_is_refused(client, private_media):
+    _application, token = make_draft()
     before = counts()
     big = pdf_upload("groot.pdf", PDF + b"0" * (MAX_FILE_BYTES + 1 - len(PDF)))
     assert big.size == MAX_FILE_BYTES + 1
-    response = client.post(APPLY, minimal_post(evidence=big))
+    response = client.post(step_url(token, 4), evidence_post(big))
     assert response.status_code == 400
     assert "groot.pdf is te groot: hoogstens 10 MB per bestand." in error_summary(response)
     assert counts() == before
@@ -310,15 +322,17 @@ def test_a_file_over_10_mb_is_refused(client, private_media):
 
 
 def test_a_file_of_exactly_10_mb_is_accepted(client, private_media):
+    _application, token = make_draft()
     exact = pdf_upload("precies.pdf", PDF + b"0" * (MAX_FILE_BYTES - len(PDF)))
-    redirect_token(client.post(APPLY, minimal_post(evidence=exact)))
+    redirected_to_step(client.post(step_url(token, 4), evidence_post(exact)), 5)
     assert Evidence.objects.get().size == MAX_FILE_BYTES
 
 
 def test_more_than_10_files_are_refused(client, private_media):
+    _application, token = make_draft()
     before = counts()
     uploads = [pdf_upload(f"bewijs-{n}.pdf") for n in range(11)]
-    response = client.post(APPLY, minimal_post(evidence=uploads))
+    response = client.post(step_url(token, 4), evidence_post(*uploads))
     assert response.status_code == 400
     assert "Hoogstens 10 bewijsstukken per aanvraag. Verwijder er eerst een." in (
         error_summary(response)
@@ -328,15 +342,57 @@ def test_more_than_10_files_are_refused(client, private_media):
 
 
 def test_ten_files_in_total_also_counts_the_ones_already_there(client):
-    token = redirect_token(
-        client.post(APPLY, minimal_post(evidence=[pdf_upload(f"b{n}.pdf") for n in range(9)]))
-    )
-    application = services.by_token(token)
-    data = minimal_post(organisation=application.organisation, email=application.email)
-    response = client.post(draft_url(token), {**data, "evidence": [pdf_upload(), pdf_upload()]})
+    _application, token = make_draft()
+    nine = [pdf_upload(f"b{n}.pdf") for n in range(9)]
+    redirected_to_step(client.post(step_url(token, 4), evidence_post(*nine)), 5)
+    response = client.post(step_url(token, 4), evidence_post(pdf_upload(), pdf_upload()))
     assert response.status_code == 400
     assert "Hoogstens 10 bewijsstukken per aanvraag." in error_summary(response)
     assert Evidence.objects.count() == 9
+    # removing one makes room for one more, in the same save
+    first = Evidence.objects.order_by("pk").first()
+    data = evidence_post(pdf_upload("nieuw.pdf"), remove_evidence=[str(first.pk)])
+    redirected_to_step(client.post(step_url(token, 4), data), 5)
+    assert Evidence.objects.count() == 9
+    assert not Evidence.objects.filter(pk=first.pk).exists()
+
+
+def test_step_4_adds_and_removes_evidence_and_keeps_the_other_steps(client, private_media):
+    application, token = make_draft()
+    old_post = evidence_post(pdf_upload("oud.pdf"), pdf_upload("blijft.pdf"))
+    redirected_to_step(client.post(step_url(token, 4), old_post), 5)
+    old, kept = application.evidence.all()
+    old_file = private_media / old.file.name
+    assert old_file.exists()
+
+    data = evidence_post(
+        SimpleUploadedFile("foto.jpg", PNG, content_type="image/jpeg"),
+        remove_evidence=[str(old.pk)],
+        guidance_name="Dr. Anna Brink",
+        organisation="Niet Deze Stap BV",  # a field of step 1: ignored here
+    )
+    redirected_to_step(client.post(step_url(token, 4), data), 5)
+    application.refresh_from_db()
+    assert application.guidance_name == "Dr. Anna Brink"
+    assert application.organisation != "Niet Deze Stap BV"
+    assert application.activities.count() == 2  # step 4 leaves the activities alone
+    evidence = list(application.evidence.all())
+    assert [(e.name, e.content_type) for e in evidence] == [
+        ("blijft.pdf", "application/pdf"),
+        ("foto.jpg", "image/png"),  # the real type, not what the browser said
+    ]
+    assert evidence[0].pk == kept.pk
+    assert not old_file.exists()
+    assert application.events.count() == 1  # saving again is not a step
+    assert OutgoingEmail.objects.count() == 1  # no second link
+
+    page = text(client.get(step_url(token, 4)))
+    assert f'href="/vignet/aanvraag/{token}/bewijs/{kept.pk}/"' in page
+    assert "blijft.pdf verwijderen" in page
+    assert "oud.pdf" not in page
+
+
+# --- CSRF and the rate limit ----------------------------------------------------------------
 
 
 def csrf_token_in(response) -> str:
@@ -355,7 +411,7 @@ def test_a_tampered_csrf_token_is_refused_in_dutch_and_nothing_is_stored():
     assert "dus we hebben niets opgeslagen" in text(response)
     assert counts() == before
     accepted = client.post(APPLY, minimal_post(csrfmiddlewaretoken=token))
-    redirect_token(accepted)  # the 403 was the token's doing
+    redirected_to_step(accepted, 2, "nieuw")  # the 403 was the token's doing
 
 
 def test_a_post_without_csrf_cookie_is_refused():
@@ -378,114 +434,70 @@ def test_the_31st_post_in_an_hour_is_rate_limited(client, monkeypatch):
     assert counts()["Application"] == 0  # the valid 31st was not taken
     assert client.get(APPLY).status_code == 200  # reading is not limited
     other = client.post(APPLY, minimal_post(), REMOTE_ADDR="10.0.0.9")
-    redirect_token(other)  # another visitor is not affected
+    redirected_to_step(other, 2, "nieuw")  # another visitor is not affected
 
 
 # --- the draft behind its private link ------------------------------------------------------
 
 
-@pytest.mark.parametrize("method", ["get", "post"])
-def test_an_unknown_or_expired_link_is_a_dutch_404(client, method):
+@pytest.mark.parametrize(("method", "path"), [("get", ""), ("get", "stap/3/"), ("post", "stap/2/")])
+def test_an_unknown_or_expired_link_is_a_dutch_404(client, method, path):
     application, token = make_draft()
     before = counts()
-    unknown = getattr(client, method)(draft_url("bestaat-niet-" + "x" * 20), minimal_post())
+    data = complete_post(organisation="Gewijzigd", target_group_size="99")
+    unknown = getattr(client, method)(draft_url("bestaat-niet-" + "x" * 20) + path, data)
     assert unknown.status_code == 404
     assert LINK_UNKNOWN in text(unknown)
     assert "Kopieer de hele link uit de e-mail" in text(unknown)
     Application.objects.filter(pk=application.pk).update(
         token_expires_at=timezone.now() - timedelta(minutes=1)
     )
-    expired = getattr(client, method)(draft_url(token), minimal_post(organisation="Gewijzigd"))
+    expired = getattr(client, method)(draft_url(token) + path, data)
     assert expired.status_code == 404
     assert LINK_UNKNOWN in text(expired)
     assert counts() == before
-    assert Application.objects.get(pk=application.pk).organisation != "Gewijzigd"
+    assert Application.objects.get(pk=application.pk).target_group_size == TARGET
 
 
-def test_saving_through_the_link_replaces_activities_and_adds_and_removes_evidence(
-    client, private_media
-):
-    token = redirect_token(
-        client.post(
-            APPLY,
-            complete_post(
-                action="save", evidence=[pdf_upload("oud.pdf"), pdf_upload("blijft.pdf")]
-            ),
-        )
+def test_saving_a_step_extends_the_link_by_six_months(client):
+    application, token = make_draft()
+    Application.objects.filter(pk=application.pk).update(
+        token_expires_at=timezone.now() + timedelta(days=1)
     )
-    application = services.by_token(token)
-    old, kept = application.evidence.all()
-    old_file = private_media / old.file.name
-    assert old_file.exists()
-    assert application.activities.count() == 2
-
-    data = complete_post(
-        action="save",
-        organisation="Nieuwe Naam BV",
-        email=application.email,
-        remove_evidence=[str(old.pk)],
-        evidence=[SimpleUploadedFile("foto.jpg", PNG, content_type="image/jpeg")],
-        **activity_rows(activity_row("roken", 40), activity_row("alcohol-drugs-medicijnen", 30)),
-    )
-    data.pop("consent")
-    response = client.post(draft_url(token), data)
-    assert redirect_token(response, "bewaard") == token
+    redirected_to_step(client.post(step_url(token, 2), complete_post()), 3)
     application.refresh_from_db()
-    assert application.organisation == "Nieuwe Naam BV"
-    assert [(a.theme, a.participants) for a in application.activities.all()] == [
-        ("roken", 40),
-        ("alcohol-drugs-medicijnen", 30),
-    ]
-    evidence = list(application.evidence.all())
-    assert [(e.name, e.content_type) for e in evidence] == [
-        ("blijft.pdf", "application/pdf"),
-        ("foto.jpg", "image/png"),  # the real type, not what the browser said
-    ]
-    assert evidence[0].pk == kept.pk
-    assert not old_file.exists()
-    assert application.events.count() == 1  # saving again is not a step
-    assert OutgoingEmail.objects.count() == 1  # no second link
-
-    page = text(client.get(response["Location"]))
-    assert "Je aanvraag is bewaard." in page
-    assert "Nieuwe Naam BV" in page
-    assert f'href="/vignet/aanvraag/{token}/bewijs/{kept.pk}/"' in page
-    assert "oud.pdf" not in page
-    assert '<option value="roken" selected>' in page
-
-
-def test_add_activity_saves_and_returns_to_the_activities(client):
-    application, token = make_draft(activities=[activity("bewegen")])
-    data = complete_post(action="add_activity", email=application.email,
-                         **activity_rows(activity_row("bewegen", 20)))  # fmt: skip
-    response = client.post(draft_url(token), data)
-    assert response.status_code == 303
-    assert response["Location"] == f"/vignet/aanvraag/{token}/?status=bewaard#activiteiten"
-    page = text(client.get(response["Location"]))
-    assert 'name="activiteit-TOTAL_FORMS" value="2"' in page  # the saved one and a blank one
-    assert 'name="activiteit-1-theme"' in page
+    left = application.token_expires_at - timezone.now()
+    assert (
+        timedelta(days=services.DRAFT_LINK_DAYS - 1)
+        < left
+        <= timedelta(days=services.DRAFT_LINK_DAYS)
+    )
 
 
 def test_bad_input_through_the_link_leaves_the_draft_as_it_was(client):
     application, token = make_draft(organisation="Zoals Het Was")
     before = counts()
-    data = complete_post(action="save", organisation="Gewijzigd", email=application.email,
-                         **activity_rows(activity_row("bewegen", 81)))  # fmt: skip
-    response = client.post(draft_url(token), data)
+    data = complete_post(**activity_rows(activity_row("roken", 20), activity_row("bewegen", 81)))
+    response = client.post(step_url(token, 3), data)
     assert response.status_code == 400
-    assert "Activiteit 1: Meer deelnemers (81) dan de doelgroep (80)." in error_summary(response)
+    assert "Activiteit 2: Meer deelnemers (81) dan de doelgroep (80)." in error_summary(response)
     assert counts() == before
     stored = Application.objects.get(pk=application.pk)
-    assert stored.organisation == "Zoals Het Was"
     assert [a.participants for a in stored.activities.all()] == [20, 30]
 
 
-def test_submitting_through_the_link(client, django_capture_on_commit_callbacks, mailoutbox):
-    application, token = make_draft(activities=[])
-    data = complete_post(email=application.email, organisation=application.organisation)
+# --- submitting (only from the check page) --------------------------------------------------
+
+
+def test_the_whole_application_step_by_step_and_submitted(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(draft_url(token), data)
-    assert redirect_token(response, "ingediend") == token
+        token = walk(client, complete_post())
+        application = Application.objects.get()
+        assert application.status == Status.DRAFT  # steps 1–4 never submit
+        response = submit(client, token)
+    submitted_redirect(response, token)
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED
     year = timezone.localdate(application.submitted_at).year
@@ -496,11 +508,17 @@ def test_submitting_through_the_link(client, django_capture_on_commit_callbacks,
     assert [c["code"] for c in application.verdict["criteria"]] == [
         "baseline", "themes", "guidance",
     ]  # fmt: skip
-    [mail] = mailoutbox
-    assert mail.subject == (
-        f"Je aanvraag voor het Vignet Vitaal Bedrijf is ingediend ({application.reference})"
+    assert (application.target_group_size, application.guidance_name) == (
+        TARGET,
+        "Lotte Brinkhorst",
     )
-    assert mail.to == [application.email]
+    assert [a.theme for a in application.activities.all()] == ["bewegen", "voeding"]
+    subjects = sorted(mail.subject for mail in mailoutbox)
+    assert subjects == [
+        "Je aanvraag voor het Vignet Vitaal Bedrijf is bewaard",  # with the link
+        f"Je aanvraag voor het Vignet Vitaal Bedrijf is ingediend ({application.reference})",
+    ]
+    assert any(f"/vignet/aanvraag/{token}/" in mail.body for mail in mailoutbox)
 
     page = text(client.get(response["Location"]))
     assert "Je aanvraag is ingediend. Je krijgt een bevestiging per e-mail." in page
@@ -512,29 +530,42 @@ def test_submitting_through_the_link(client, django_capture_on_commit_callbacks,
     assert "Je aanvraag voldoet aan alle criteria." in page
 
 
-def test_a_new_application_can_be_submitted_at_once(
-    client, django_capture_on_commit_callbacks, mailoutbox
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(APPLY, complete_post())
-    token = redirect_token(response, "ingediend")
-    application = Application.objects.get()
+def test_an_incomplete_application_is_not_submitted(client):
+    application, token = make_draft(activities=[], baseline_date=None, guidance_name="")
+    before = counts()
+    response = submit(client, token)
+    assert response.status_code == 400
+    summary = error_summary(response)
+    assert "Je aanvraag is nog niet ingediend." in summary
+    assert "Er zijn 3 dingen niet goed ingevuld" in summary
+    assert f'<a href="{step_url(token, 2)}#id_baseline_date">' in raw(response)
+    assert f'<a href="{step_url(token, 3)}#activiteiten">' in raw(response)
+    assert f'<a href="{step_url(token, 4)}#id_guidance_name">' in raw(response)
+    for message in (
+        "Vul de datum van de nulmeting in.",
+        "Vul minstens één activiteit in (thema, wat, wanneer en hoeveel deelnemers).",
+        "Vul de naam van de deskundige begeleider in.",
+    ):
+        assert message in summary
+    assert counts() == before
+    assert Application.objects.get(pk=application.pk).status == Status.DRAFT
+
+
+def test_an_application_that_does_not_meet_the_criteria_can_still_be_submitted(client):
+    application, token = make_draft(activities=[activity("bewegen", 20)])
+    submitted_redirect(submit(client, token), token)
+    application.refresh_from_db()
     assert application.status == Status.SUBMITTED
-    subjects = sorted(mail.subject for mail in mailoutbox)
-    assert subjects == [
-        "Je aanvraag voor het Vignet Vitaal Bedrijf is bewaard",  # with the link
-        f"Je aanvraag voor het Vignet Vitaal Bedrijf is ingediend ({application.reference})",
-    ]
-    assert any(f"/vignet/aanvraag/{token}/" in mail.body for mail in mailoutbox)
+    assert application.verdict["eligible"] is False
 
 
 def test_after_submission_the_link_refuses_changes_with_409(client):
     application, token = make_draft()
     services.submit(application.pk)
     before = counts()
-    data = complete_post(action="save", organisation="Te Laat BV", email=application.email)
-    for action in ("save", "submit", "add_activity"):
-        response = client.post(draft_url(token), {**data, "action": action})
+    data = complete_post(organisation="Te Laat BV")
+    for number, action in ((1, "next"), (3, "add_activity"), (4, "later"), (5, "submit")):
+        response = client.post(step_url(token, number), {**data, "action": action})
         assert response.status_code == 409
         page = text(response)
         assert NOT_EDITABLE in page
@@ -544,9 +575,10 @@ def test_after_submission_the_link_refuses_changes_with_409(client):
     stored = Application.objects.get(pk=application.pk)
     assert (stored.organisation, stored.status) == (application.organisation, Status.SUBMITTED)
     assert client.get(draft_url(token)).status_code == 200
+    assert client.get(step_url(token, 2))["Location"] == draft_url(token)
 
 
-def test_more_info_asked_shows_the_note_and_the_form_again(client):
+def test_more_info_asked_shows_the_note_on_every_step_and_resubmits_from_the_check_page(client):
     application, old_token = make_draft()
     services.submit(application.pk)
     services.take_step(application.pk, "start")
@@ -554,14 +586,18 @@ def test_more_info_asked_shows_the_note_and_the_form_again(client):
     mail = OutgoingEmail.objects.get(subject__startswith="Graag een aanvulling")
     token = re.search(r"/vignet/aanvraag/([A-Za-z0-9_-]{20,})/", mail.body).group(1)
     assert client.get(draft_url(old_token)).status_code == 404
-    page = text(client.get(draft_url(token)))
-    assert "De beoordelaar vraagt om een aanvulling" in page
-    assert "Welke begeleider was het?" in page
-    assert 'name="organisation"' in page
-    data = complete_post(email=application.email, organisation=application.organisation,
-                         guidance_name="Dr. Anna Brink")  # fmt: skip
-    response = client.post(draft_url(token), data)
-    redirect_token(response, "ingediend")
+    assert client.get(draft_url(token))["Location"] == step_url(token, 5)
+    for number in range(1, 6):
+        page = text(client.get(step_url(token, number)))
+        assert "De beoordelaar vraagt om een aanvulling" in page, number
+        assert "Welke begeleider was het?" in page, number
+    assert 'name="organisation"' in text(client.get(step_url(token, 1)))
+    data = complete_post(guidance_name="Dr. Anna Brink")
+    redirected_to_step(client.post(step_url(token, 4), data), 5)
+    check = text(client.get(step_url(token, 5)))
+    assert "Aanvraag opnieuw indienen" in check
+    assert "Dr. Anna Brink" in check
+    submitted_redirect(submit(client, token), token)
     application.refresh_from_db()
     assert (application.status, application.guidance_name) == (Status.SUBMITTED, "Dr. Anna Brink")
 
@@ -569,34 +605,45 @@ def test_more_info_asked_shows_the_note_and_the_form_again(client):
 # --- the live verdict -----------------------------------------------------------------------
 
 
-def test_the_draft_page_shows_the_verdict_panel(client):
+def test_each_step_shows_the_verdict_of_its_own_criterion(client):
     _application, token = make_draft(activities=[activity("bewegen", 20)])
-    page = text(client.get(draft_url(token)))
-    assert "Voldoet je aanvraag?" in page
-    assert "Je aanvraag voldoet nog niet aan alle criteria." in page
-    assert "Nog 1 thema nodig: er zijn nog geen activiteiten op een ander thema ingevuld." in page
-    assert f"Nulmeting gedaan op {criteria.dutch_date(baseline_day())} met 52 deelnemers." in page
+    second = text(client.get(step_url(token, 2)))
+    assert "Voldoet je aanvraag hieraan?" in second
+    assert f"Nulmeting gedaan op {criteria.dutch_date(baseline_day())} met 52 deelnemers." in (
+        second
+    )
+    assert "Nog 1 thema nodig" not in second
+    third = text(client.get(step_url(token, 3)))
+    assert "Nog 1 thema nodig: er zijn nog geen activiteiten op een ander thema ingevuld." in third
+    assert "Nulmeting gedaan op" not in third
+    fourth = text(client.get(step_url(token, 4)))
+    assert "Het proces is begeleid door een deskundige: Lotte Brinkhorst" in fourth
+    assert "Nog 1 thema nodig" not in fourth
 
 
-def test_the_preview_judges_the_form_without_storing_anything(client):
+def test_the_step_preview_judges_the_step_on_top_of_the_draft_without_storing(client):
     application, token = make_draft(activities=[activity("bewegen", 20)])
     before = counts()
     rows = activity_rows(activity_row("bewegen", 20), activity_row("voeding", 20))
-    response = client.post(PREVIEW, complete_post(action="save", token=token, **rows))
+    response = client.post(PREVIEW, complete_post(token=token, stap="3", **rows))
     assert response.status_code == 200
     fragment = text(response)
     assert "<html" not in fragment
-    assert "Je aanvraag voldoet aan alle criteria." in fragment
     assert (
         "Voldaan: 2 thema's met minstens 25% van de doelgroep: Bewegen (25%), Voeding (25%)."
         in fragment
     )
+    assert "Nulmeting gedaan" not in fragment  # only the step's own criterion
     assert response["Cache-Control"] == "private, no-store"
     assert counts() == before
     assert Application.objects.get(pk=application.pk).activities.count() == 1
+    # step 2: the stored activities stay, the baseline typed now is judged
+    moved = client.post(PREVIEW, {"token": token, "stap": "2", "target_group_size": "80",
+                                  "baseline_date": "", "baseline_participants": ""})  # fmt: skip
+    assert "Er is nog geen nulmeting ingevuld." in text(moved)
 
 
-def test_the_preview_says_why_an_activity_does_not_count(client):
+def test_the_preview_without_a_step_judges_everything_posted(client):
     rows = activity_rows(activity_row("bewegen", 20), activity_row("voeding", 19))
     fragment = text(client.post(PREVIEW, complete_post(**rows)))
     assert "Je aanvraag voldoet nog niet aan alle criteria." in fragment
@@ -615,14 +662,15 @@ def test_the_preview_needs_no_name_or_consent_but_a_target_group(client):
     assert client.get(PREVIEW).status_code == 405
 
 
-# --- evidence -------------------------------------------------------------------------------
+# --- evidence downloads ---------------------------------------------------------------------
 
 
 def test_evidence_is_private_and_only_downloadable_through_its_own_link(
     client, private_media, settings
 ):
-    data = minimal_post(evidence=pdf_upload("mijn bewijs (1).pdf"))
-    token = redirect_token(client.post(APPLY, data))
+    _application, token = make_draft()
+    upload = evidence_post(pdf_upload("mijn bewijs (1).pdf"))
+    redirected_to_step(client.post(step_url(token, 4), upload), 5)
     evidence = Evidence.objects.get()
     assert (evidence.name, evidence.content_type, evidence.size) == (
         "mijn_bewijs_1.pdf",
@@ -634,9 +682,9 @@ def test_evidence_is_private_and_only_downloadable_through_its_own_link(
     assert files_under(settings.MEDIA_ROOT) == []
     assert evidence.file.path == str(stored)
 
-    page = text(client.get(draft_url(token)))
     url = f"/vignet/aanvraag/{token}/bewijs/{evidence.pk}/"
-    assert f'href="{url}"' in page
+    assert f'href="{url}"' in text(client.get(step_url(token, 4)))
+    assert f'href="{url}"' in text(client.get(step_url(token, 5)))
     download = client.get(url)
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == PDF
@@ -845,15 +893,22 @@ def test_renewing_in_the_window_starts_a_prefilled_draft(client):
     assert "Verlenging aanvragen" in page
 
     response = client.post(path)
-    token = redirect_token(response, "nieuw")
+    assert response["Location"].endswith("/stap/1/?status=nieuw")  # check what was taken over
+    token = redirected_to_step(response, 1, "nieuw")
     renewal = services.by_token(token)
     assert (renewal.renewal_of_id, renewal.status) == (vignet.pk, Status.DRAFT)
     assert renewal.organisation == "Logistiek Waterstreek"
-    draft_page = text(client.get(response["Location"]))
-    assert "Het vignet verlengen" in draft_page
-    assert "Bij een verlenging is geen nieuwe nulmeting nodig." in draft_page
-    assert 'name="baseline_date"' not in draft_page
-    assert 'value="Logistiek Waterstreek"' in draft_page
+    first = text(client.get(response["Location"]))
+    assert "Stap 1 van 5: Je organisatie" in first
+    assert "Het Vignet Vitaal Bedrijf verlengen" in first
+    assert 'value="Logistiek Waterstreek"' in first
+    assert 'name="consent"' not in first
+    second = text(client.get(step_url(token, 2)))
+    assert "Bij een verlenging is geen nieuwe nulmeting nodig." in second
+    assert 'name="baseline_date"' not in second
+    assert f'value="{TARGET}"' in second  # taken over
+    assert "Bij een verlenging is geen nieuwe nulmeting nodig; activiteiten tellen mee" in second
+    assert "verlengen kan sinds" in second  # the renewal criterion is judged here too
 
     again = client.post(path)
     assert again.status_code == 409
@@ -863,8 +918,6 @@ def test_renewing_in_the_window_starts_a_prefilled_draft(client):
     # the renewal needs no baseline; activities since the award count
     since = (vignet.awarded_on + timedelta(days=7)).isoformat()
     data = complete_post(
-        organisation=renewal.organisation,
-        email=renewal.email,
         baseline_date=None,
         baseline_method=None,
         baseline_participants=None,
@@ -873,9 +926,14 @@ def test_renewing_in_the_window_starts_a_prefilled_draft(client):
             activity_row("roken", 20, start=since, end=None),
         ),
     )
-    redirect_token(client.post(draft_url(token), data), "ingediend")
+    for number in (1, 2, 3, 4):
+        redirected_to_step(client.post(step_url(token, number), data), number + 1)
+    check = text(client.get(step_url(token, 5)))
+    assert "Niet nodig bij een verlenging" in check
+    submitted_redirect(submit(client, token), token)
     renewal.refresh_from_db()
     assert renewal.status == Status.SUBMITTED
+    assert renewal.baseline_date is None
     assert renewal.verdict["eligible"] is True
     assert renewal.verdict["criteria"][-1]["code"] == "renewal"
     assert renewal.verdict["criteria"][-1]["met"] is True

@@ -1,18 +1,26 @@
-// The vignet application form, enhanced: the verdict panel follows what is filled in (the
-// server judges; nothing is saved), and "add activity" adds a row without a page load.
-// Without JavaScript the form works the same through its submit buttons.
+// The vignet application form, enhanced. Without JavaScript every step works the same through
+// its buttons; with it:
+// - the verdict beside the step follows what is filled in (the server judges the step's answers
+//   on top of the saved draft; nothing is saved);
+// - "Nog een activiteit toevoegen" adds a row without a page load;
+// - Enter in a field of step 3 goes on ("Opslaan en verder") instead of adding a row.
+// (Character counters and the error summary's focus: core/js/forms.js, for every form.)
 (function () {
   "use strict";
+
   var form = document.querySelector("[data-vignet-form]");
-  if (!form || !window.fetch) {
+  if (!form) {
     return;
   }
+
   var panel = document.querySelector("[data-verdict]");
   var timer = null;
 
   function refresh() {
     var data = new FormData(form);
     data.delete("evidence");
+    data.set("stap", form.getAttribute("data-step") || "");
+    data.set("token", form.getAttribute("data-token") || "");
     fetch(form.getAttribute("data-preview-url"), {
       method: "POST",
       body: data,
@@ -35,8 +43,32 @@
     timer = window.setTimeout(refresh, 500);
   }
 
-  form.addEventListener("input", later);
-  form.addEventListener("change", later);
+  if (panel && window.fetch && window.FormData) {
+    form.addEventListener("input", later);
+    form.addEventListener("change", later);
+  }
+
+  // Enter in a field means "Opslaan en verder", not the first button of the form (on step 3 that
+  // is "Nog een activiteit toevoegen", inside the fields).
+  var next = form.querySelector("button[name='action'][value='next']");
+  var noImplicitSubmit = ["checkbox", "radio", "file", "button", "submit", "reset"];
+  if (next && form.querySelector("[data-add-activity]")) {
+    form.addEventListener("keydown", function (event) {
+      var target = event.target;
+      if (
+        event.key === "Enter" &&
+        target.tagName === "INPUT" &&
+        noImplicitSubmit.indexOf(target.type) === -1
+      ) {
+        event.preventDefault();
+        if (form.requestSubmit) {
+          form.requestSubmit(next);
+        } else {
+          next.click();
+        }
+      }
+    });
+  }
 
   var add = form.querySelector("[data-add-activity]");
   var template = form.querySelector("[data-activity-template]");

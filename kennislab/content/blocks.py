@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from . import actions
+
 PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -68,17 +70,13 @@ class LinkTargetMixin:
 
 
 class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
-    ACTIONS = [
-        ("", _("Algemeen")),
-        ("voucher", _("Kennisvoucher aanvragen")),
-        ("vignet", _("Vignet aanvragen")),
-        ("activity", _("Activiteit aanmelden")),
-        ("story", _("Praktijkverhaal delen")),
-        ("newsletter", _("Aanmelden voor de nieuwsbrief")),
-        ("interest", _("Interesse doorgeven")),
-        ("contact", _("Contact opnemen")),
-        ("webinar", _("Webinar terugkijken")),
-    ]
+    """A call to action. Its kind ("action", stored as "" for general) decides where the button
+    goes, through the table in actions.py; a general one goes to the chosen page or address.
+
+    The child blocks are frozen into the migrations of every app that uses ContentPageBody, so
+    their names and options stay as they are; rules live in clean() and actions.py."""
+
+    ACTIONS = actions.CHOICES
 
     title = blocks.CharBlock(label=_("Titel"), max_length=200)
     text = blocks.TextBlock(label=_("Tekst"), required=False)
@@ -91,6 +89,44 @@ class CallToActionBlock(LinkTargetMixin, blocks.StructBlock):
         icon = "pick"
         label = _("Oproep tot actie")
         template = "content/blocks/call_to_action.html"
+        help_text = _(
+            "Kies een soort actie: de knop gaat dan vanzelf naar het formulier, bijvoorbeeld de "
+            "open kennisvoucherregeling of de aanmelding voor de nieuwsbrief. Een pagina of "
+            "webadres is alleen nodig als de knop ergens anders heen moet. Bij ‘Algemeen’ kies je "
+            "een pagina of webadres; bij ‘Webinar terugkijken’ kies je als pagina het webinar in "
+            "de agenda. Laat de tekst op de knop leeg voor een passende standaardtekst."
+        )
+
+    def clean(self, value):
+        value = super().clean(value)
+        kind = value.get("action") or ""
+        page, url = value.get("page"), value.get("url")
+        if not kind and not page and not url:
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(
+                        _(
+                            "Kies een pagina of vul een webadres in: een algemene oproep moet "
+                            "ergens naartoe leiden. Of kies een soort actie."
+                        )
+                    )
+                }
+            )
+        if kind == actions.WEBINAR and url:
+            raise StructBlockValidationError(
+                block_errors={
+                    "url": ValidationError(
+                        _("Kies bij een webinar de pagina van het webinar, geen webadres.")
+                    )
+                }
+            )
+        if kind == actions.WEBINAR and page and not actions.is_event_page(page):
+            raise StructBlockValidationError(
+                block_errors={
+                    "page": ValidationError(_("Kies de pagina van het webinar in de agenda."))
+                }
+            )
+        return value
 
 
 class RelatedItemBlock(LinkTargetMixin, blocks.StructBlock):

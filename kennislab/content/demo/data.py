@@ -141,7 +141,7 @@ HOME = {
             ),
             "action": "voucher",
             "link_label": "Lees hoe je een voucher aanvraagt",
-            "link": "kennisvouchers-positieve-gezondheid-2026",
+            "link": None,
         },
         {
             "title": "Deel jouw praktijkverhaal",
@@ -151,7 +151,7 @@ HOME = {
             ),
             "action": "story",
             "link_label": "Deel je verhaal",
-            "link": "oproep-deel-jouw-praktijkverhaal",
+            "link": None,
         },
         {
             "title": "Blijf op de hoogte",
@@ -507,7 +507,7 @@ THEME_PAGES = {
                     ),
                     "action": "story",
                     "link_label": "Deel je praktijkverhaal",
-                    "link": "oproep-deel-jouw-praktijkverhaal",
+                    "link": None,
                 },
             ),
         ],
@@ -535,7 +535,7 @@ THEME_PAGES = {
                     ),
                     "action": "activity",
                     "link_label": "Meld je activiteit aan",
-                    "link": "slimme-zorg-estafette-2027",
+                    "link": None,
                 },
             ),
             (
@@ -578,7 +578,7 @@ THEME_PAGES = {
                     "text": "Leer samen met andere regio's hoe je een transformatie vormgeeft.",
                     "action": "interest",
                     "link_label": "Geef je interesse door",
-                    "link": "oproep-leergemeenschap-gezonde-regio-in-beweging",
+                    "link": None,
                 },
             ),
         ],
@@ -1277,11 +1277,11 @@ ARTICLES = [
                 {
                     "title": "Kijk het webinar terug",
                     "text": (
-                        "Laat je e-mailadres achter, dan sturen we je de link naar de opname en de "
-                        "presentaties."
+                        "Wil je de opname en de presentaties? Vraag ze aan, dan sturen we je de "
+                        "link per e-mail."
                     ),
                     "action": "webinar",
-                    "link_label": "Bekijk de opname",
+                    "link_label": "",
                     "link": None,
                 },
             ),
@@ -1630,7 +1630,7 @@ ARTICLES = [
                     "text": "Lees wat ervoor nodig is en vraag het Vignet Vitaal Bedrijf aan.",
                     "action": "vignet",
                     "link_label": "Vraag een vignet aan",
-                    "link": "vignet-vitaal-bedrijf-42-werkgevers",
+                    "link": None,
                 },
             ),
         ],
@@ -2314,9 +2314,9 @@ ARTICLES = [
                 "cta",
                 {
                     "title": "Kijk het webinar terug",
-                    "text": "Vul je e-mailadres in en ontvang de link naar de opname.",
+                    "text": "Vraag de opname aan, dan sturen we je de link per e-mail.",
                     "action": "webinar",
-                    "link_label": "Bekijk de opname",
+                    "link_label": "",
                     "link": None,
                 },
             ),
@@ -2873,7 +2873,7 @@ ARTICLES = [
                     ),
                     "action": "voucher",
                     "link_label": "Vraag een kennisvoucher aan",
-                    "link": "kennisvouchers-positieve-gezondheid-2026",
+                    "link": None,
                 },
             ),
         ],
@@ -3227,11 +3227,11 @@ ARTICLES = [
                 {
                     "title": "Word regionale organisator",
                     "text": (
-                        "Geef nu je interesse door. In februari sturen we je het campagnepakket en "
+                        "Laat het ons nu al weten. In februari sturen we je het campagnepakket en "
                         "de planning."
                     ),
-                    "action": "interest",
-                    "link_label": "Geef je interesse door",
+                    "action": "contact",
+                    "link_label": "Laat het ons weten",
                     "link": None,
                 },
             ),

@@ -92,7 +92,7 @@ ROLE = re.compile(
     re.IGNORECASE,
 )
 
-# Calls to action: phrase → action code (the CallToActionBlock's "action").
+# Calls to action: phrase → kind (the CallToActionBlock's "action"; kinds: content/actions.py).
 CALLS_TO_ACTION = [
     (re.compile(r"\bvraag (?:een|je|de) kennisvoucher aan\b", re.IGNORECASE), "voucher"),
     (re.compile(r"\bvraag (?:een|het) vignet aan\b", re.IGNORECASE), "vignet"),

@@ -3,6 +3,8 @@
 from django import template
 from django.utils.http import urlencode
 
+from kennislab.content import actions
+
 register = template.Library()
 
 
@@ -46,3 +48,10 @@ def nav_state(context, url):
     if url != "/" and request.path.startswith(url):
         return "true"
     return ""
+
+
+@register.simple_tag(takes_context=True)
+def call_to_action(context, value):
+    """Where a call-to-action block's button goes (actions.Target): url, text, or the sentence
+    that says the action is not available."""
+    return actions.target(value, context.get("request"))

@@ -158,7 +158,7 @@ def test_article_page(client, site):
     html = response.content.decode()
     assert response.status_code == 200
     assert re.search(
-        r'aria-label="Kruimelpad".*Home.*Kennislab.*Groene schoolpleinen werken', html, re.S
+        r'aria-label="Kruimelpad".*Startpagina.*Kennislab.*Groene schoolpleinen werken', html, re.S
     )
     assert '<time datetime="2025-03-18">18 maart 2025</time>' in html
     assert "Praktijkvoorbeeld" in html

@@ -1,15 +1,18 @@
 """The one agenda: upcoming events and the approved activities of relay campaigns, with
-multi-select filters, and the same list as iCal feeds."""
+multi-select filters, and the same list as iCal feeds; and its archive of past events to watch
+back."""
 
 from __future__ import annotations
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from kennislab.content.models import Theme
 from kennislab.core.views import chosen_filters
 
-from .models import EventPage, Kind, Status
+from . import services
+from .models import AgendaPage, EventPage, Kind, Status
 from .services import Places
 
 FORMATS = {"online": "Online", "op-locatie": "Op locatie"}
@@ -26,6 +29,29 @@ def upcoming(kinds=(), themes=(), formats=()):
     elif set(formats) == {"op-locatie"}:
         events = events.filter(online=False)
     return events.order_by("starts_at", "pk")
+
+
+def archived():
+    """Past events (over) that have materials to watch back, the most recent first."""
+    events = EventPage.objects.live().public().filter(ends_at__lt=timezone.now())
+    return events.exclude(materials=[]).order_by("-starts_at", "-pk")
+
+
+def event_context(event: EventPage) -> dict:
+    """What an event page shows besides its fields: places left, the phase of registration and
+    its deadline, the calendar links (none once it is over)."""
+    return {
+        "places": services.places(event),
+        "phase": event.phase(),
+        "when": services.when(event),
+        "deadline": services.moment(event.registration_deadline),
+        "calendar": services.calendar_links(event),
+        "archive_url": reverse("campaigns:archive"),
+    }
+
+
+def agenda_page() -> AgendaPage | None:
+    return AgendaPage.objects.live().public().first()
 
 
 def with_places(events):
@@ -63,4 +89,5 @@ def agenda_context(request, page) -> dict:
             ("vorm", "Online of op locatie", list(FORMATS.items()), formats),
         ],
         "filtered": bool(kinds or themes or formats),
+        "archive_count": archived().count(),
     }

@@ -1,4 +1,9 @@
-"""Public forms of events: registration, and the one-field sign-up to watch a webinar back."""
+"""Public forms of events: registration (with the dietary and accessibility questions the event
+asks), and the one-field sign-up to watch a webinar back. The conventions every public form
+follows come from core: `autocomplete` purposes (WCAG 1.3.5, core.forms.AUTOCOMPLETE),
+"(niet verplicht)" once per optional field, the privacy statement linked under the consent,
+and a character counter under long fields (includes/form_field.html and core/js/forms.js;
+without JavaScript the limit stays in the hint and in the browser's own `maxlength`)."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +17,12 @@ from .models import Kind
 CONSENT_TEXT = _(
     "Ik geef toestemming om mijn naam, e-mailadres en organisatie te gebruiken voor deze "
     "aanmelding: de bevestiging, praktische berichten over het evenement en de deelnemerslijst "
-    "van de organisator. Zie de privacyverklaring."
+    "van de organisator."
+)
+NEEDS_CONSENT_TEXT = _(
+    "Vul ik dieetwensen of wensen voor toegankelijkheid in, dan zijn die alleen voor de "
+    "organisatie van dit evenement; ze worden gewist als ik me afmeld of als mijn aanmelding "
+    "wordt verwijderd."
 )
 RECORDING_CONSENT_TEXT = _(
     "Ik geef toestemming om mijn e-mailadres te bewaren, zodat het netwerk weet wie de opname "
@@ -25,7 +35,17 @@ EMAIL_ERRORS = {
 }
 
 
+def consent_text(event) -> str:
+    """The consent as the participant read it (and as it is stored with the registration)."""
+    if event is not None and (event.ask_dietary or event.ask_accessibility):
+        return f"{CONSENT_TEXT} {NEEDS_CONSENT_TEXT}"
+    return str(CONSENT_TEXT)
+
+
 class RegistrationForm(PublicForm):
+    """Name, e-mail, organisation and consent; dietary and accessibility needs only when the
+    event asks for them (`event.ask_dietary`, `event.ask_accessibility`)."""
+
     name = forms.CharField(
         label=_("Naam"),
         max_length=150,
@@ -38,16 +58,46 @@ class RegistrationForm(PublicForm):
         error_messages=EMAIL_ERRORS,
     )
     organisation = forms.CharField(label=_("Organisatie"), max_length=200, required=False)
+    dietary = forms.CharField(
+        label=_("Dieetwensen"), max_length=500, required=False,
+        help_text=_("Bijvoorbeeld vegetarisch, halal, glutenvrij of een allergie."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Gebruik hoogstens 500 tekens voor je dieetwensen.")},
+    )  # fmt: skip
+    access_needs = forms.CharField(
+        label=_("Wensen voor toegankelijkheid"), max_length=500, required=False,
+        help_text=_("Bijvoorbeeld een rolstoelplaats, een ringleiding, een tolk of een rustige "
+                    "plek."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Gebruik hoogstens 500 tekens voor je wensen.")},
+    )  # fmt: skip
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Geef toestemming om je aanmelding te kunnen verwerken.")},
     )
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.event = event
+        if event is None or not event.ask_dietary:
+            del self.fields["dietary"]
+        if event is None or not event.ask_accessibility:
+            del self.fields["access_needs"]
+        self.consent_text = consent_text(event)
+        self.fields["consent"].label = self.consent_text
+        self["consent"].label = self.consent_text  # bound already by AccessibleFormMixin
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
         if len(name) < 2:
             raise forms.ValidationError(_("Vul je naam in."))
         return name
+
+    def clean_dietary(self):
+        return self.cleaned_data["dietary"].strip()
+
+    def clean_access_needs(self):
+        return self.cleaned_data["access_needs"].strip()
 
 
 class RecordingForm(PublicForm):

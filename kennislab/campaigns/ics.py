@@ -1,7 +1,8 @@
-"""iCalendar (RFC 5545) for the agenda: one event to download, or a feed to subscribe to.
-Pure: plain entries in, bytes out (built with the `icalendar` library, which folds long lines
-and escapes text). Every entry links back to its page (URL, and in the description for calendar
-apps that do not show URL)."""
+"""iCalendar (RFC 5545) for the agenda: one event to download, or a feed to subscribe to; and the
+same entry as a plain link that opens Google Calendar or Outlook.com with the event filled in.
+Pure: plain entries in, bytes or URLs out (built with the `icalendar` library, which folds long
+lines and escapes text). Every entry links back to its page (URL, and in the description for
+calendar apps that do not show URL). Times are always written in UTC."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote, urlencode
 
 import icalendar
 
@@ -86,3 +88,50 @@ def ics_filename(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", str(title)).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].strip("-")
     return f"{slug or 'agenda'}.ics"
+
+
+GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
+OUTLOOK_CALENDAR = "https://outlook.live.com/calendar/0/deeplink/compose"
+
+
+def _end(entry: CalendarEntry) -> datetime:
+    return entry.ends_at or entry.starts_at + timedelta(hours=1)
+
+
+def _details(entry: CalendarEntry) -> str:
+    return f"{entry.description}\n\n{entry.url}" if entry.description else entry.url
+
+
+def _query(params: dict) -> str:
+    # %20 for spaces (not "+", which Outlook shows as is); every reserved character escaped
+    return urlencode(params, quote_via=quote, safe="")
+
+
+def google_calendar_url(entry: CalendarEntry) -> str:
+    """A link that opens Google Calendar's "new event" with this entry, times in UTC
+    (`dates=YYYYMMDDTHHMMSSZ/YYYYMMDDTHHMMSSZ`). A plain link: nothing is loaded from Google."""
+    stamp = "%Y%m%dT%H%M%SZ"
+    params = {
+        "action": "TEMPLATE",
+        "text": entry.title,
+        "dates": f"{_utc(entry.starts_at):{stamp}}/{_utc(_end(entry)):{stamp}}",
+        "details": _details(entry),
+        "location": entry.location,
+    }
+    return f"{GOOGLE_CALENDAR}?{_query(params)}"
+
+
+def outlook_calendar_url(entry: CalendarEntry) -> str:
+    """A link that opens a new event in Outlook.com with this entry, times in UTC
+    (`startdt=YYYY-MM-DDTHH:MM:SSZ`). A plain link: nothing is loaded from Microsoft."""
+    stamp = "%Y-%m-%dT%H:%M:%SZ"
+    params = {
+        "path": "/calendar/action/compose",
+        "rru": "addevent",
+        "subject": entry.title,
+        "startdt": f"{_utc(entry.starts_at):{stamp}}",
+        "enddt": f"{_utc(_end(entry)):{stamp}}",
+        "body": _details(entry),
+        "location": entry.location,
+    }
+    return f"{OUTLOOK_CALENDAR}?{_query(params)}"

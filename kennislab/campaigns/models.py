@@ -23,10 +23,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kennislab.content.blocks import ContentPageBody
-from kennislab.content.models import Theme
+from kennislab.content.models import Person, Theme
 from kennislab.core.models import AuditEvent
 
 from . import rules
+from .blocks import EventMaterialsBlock, ProgrammeBlock, SpeakersBlock
 
 
 class Kind(models.TextChoices):
@@ -48,7 +49,8 @@ class Status(models.TextChoices):
     CANCELLED = rules.CANCELLED, _("Afgemeld")
 
 
-RESERVED_SLUGS = {"feed", "thema", "aanmelding"}  # used by the URLs under /agenda/ (urls.py)
+# used by the URLs under /agenda/ (urls.py)
+RESERVED_SLUGS = {"feed", "thema", "aanmelding", "terugkijken"}
 
 
 class AgendaPage(Page):
@@ -86,38 +88,88 @@ class EventPage(Page):
     location = models.CharField(
         _("plaats"), max_length=200, blank=True, help_text=_("Adres of zaal; leeg bij online.")
     )
+    accessibility = models.TextField(
+        _("toegankelijkheid"),
+        blank=True,
+        help_text=_(
+            "Bijvoorbeeld: rolstoeltoegankelijk, invalidentoilet, ringleiding, tolk Nederlandse "
+            "Gebarentaal, ondertiteling, een stilteruimte. Ook bij online evenementen."
+        ),
+    )
+    directions = models.TextField(
+        _("route"), blank=True,
+        help_text=_("Openbaar vervoer, parkeren, fietsenstalling, welke ingang."),
+    )  # fmt: skip
+    directions_url = models.URLField(
+        _("link naar de routebeschrijving"), blank=True,
+        help_text=_("Bijvoorbeeld de route op de website van de locatie."),
+    )  # fmt: skip
     join_url = models.URLField(
         _("link om deel te nemen"),
         blank=True,
-        help_text=_("Alleen in de bevestiging aan wie is aangemeld, niet op de pagina."),
+        help_text=_(
+            "Bij aanmelden: alleen in de bevestiging aan wie is aangemeld. Zonder aanmelden: op "
+            "de pagina tot het einde. Na afloop nergens."
+        ),
     )
     capacity = models.PositiveIntegerField(
         _("aantal plaatsen"), null=True, blank=True, help_text=_("Leeg: geen maximum.")
     )
-    registration = models.BooleanField(_("aanmelden nodig"), default=True)
+    registration = models.BooleanField(
+        _("aanmelden nodig"), default=True,
+        help_text=_("Uit: de pagina zegt dat aanmelden niet nodig is."),
+    )  # fmt: skip
     registration_closes_at = models.DateTimeField(
         _("aanmelden kan tot"), null=True, blank=True, help_text=_("Leeg: tot het begin.")
     )
+    ask_dietary = models.BooleanField(
+        _("vraag naar dieetwensen"), default=False,
+        help_text=_("Bijvoorbeeld bij een lunch of diner."),
+    )  # fmt: skip
+    ask_accessibility = models.BooleanField(
+        _("vraag naar wensen voor toegankelijkheid"), default=False,
+        help_text=_("Bijvoorbeeld een rolstoelplaats, ringleiding of tolk."),
+    )  # fmt: skip
+    costs = models.CharField(
+        _("kosten"), max_length=200, blank=True,
+        help_text=_("Leeg: gratis. Bijvoorbeeld: € 35 (inclusief lunch); leden gratis."),
+    )  # fmt: skip
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(ContentPageBody(), blank=True, verbose_name=_("inhoud"))
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programma"))
+    speakers = StreamField(SpeakersBlock(), blank=True, verbose_name=_("sprekers"))
     organiser = models.CharField(_("organisator"), max_length=200, blank=True)
+    contact = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("contactpersoon"),
+        help_text=_("Voor vragen over het evenement; staat met e-mailadres op de pagina."),
+    )  # fmt: skip
     themes = ParentalManyToManyField(Theme, blank=True, related_name="+", verbose_name=_("thema's"))
     materials = StreamField(
-        ContentPageBody(),
+        EventMaterialsBlock(),
         blank=True,
         verbose_name=_("terugkijken: opname, presentatie en fragmenten"),
         help_text=_(
-            "Na afloop zichtbaar voor wie zijn e-mailadres achterlaat. Links naar de opname, "
-            "de presentatie als document, fragmenten."
+            "Na afloop zichtbaar voor wie zijn e-mailadres achterlaat, en het evenement staat "
+            "dan in het archief (Terugkijken). De opname of presentatie als link, de "
+            "presentatie als document, fragmenten."
         ),
     )
 
     content_panels = [
         *Page.content_panels,
         FieldRowPanel([FieldPanel("kind"), FieldPanel("organiser")]),
+        FieldPanel("contact"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")], heading=_("Wanneer")),
         MultiFieldPanel(
-            [FieldPanel("online"), FieldPanel("location"), FieldPanel("join_url")],
+            [
+                FieldPanel("online"),
+                FieldPanel("location"),
+                FieldPanel("accessibility"),
+                FieldPanel("directions"),
+                FieldPanel("directions_url"),
+                FieldPanel("join_url"),
+            ],
             heading=_("Waar"),
         ),
         MultiFieldPanel(
@@ -125,10 +177,14 @@ class EventPage(Page):
                 FieldPanel("registration"),
                 FieldPanel("capacity"),
                 FieldPanel("registration_closes_at"),
+                FieldPanel("costs"),
+                FieldRowPanel([FieldPanel("ask_dietary"), FieldPanel("ask_accessibility")]),
             ],
-            heading=_("Aanmelden"),
+            heading=_("Aanmelden en kosten"),
         ),
         FieldPanel("intro"),
+        FieldPanel("programme"),
+        FieldPanel("speakers"),
         FieldPanel("body"),
         FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
         FieldPanel("materials"),
@@ -162,14 +218,25 @@ class EventPage(Page):
 
     @property
     def is_past(self) -> bool:
+        """Over ("Afgelopen"): no sign-up, no join link, no calendar links any more."""
         return self.ends_at <= timezone.now()
 
+    @property
+    def registration_deadline(self):
+        """The last moment to sign up: the deadline, or else the start."""
+        return self.registration_closes_at or self.starts_at
+
+    @property
+    def shows_join_url(self) -> bool:
+        """The join link is public only for an online event without registration, until its
+        end; with registration it goes only to those registered (in their confirmation)."""
+        return bool(self.online and self.join_url and not self.registration and not self.is_past)
+
     def get_context(self, request, *args, **kwargs):
-        from .services import places
+        from .agenda import event_context
 
         context = super().get_context(request, *args, **kwargs)
-        context["places"] = places(self)
-        context["phase"] = self.phase()
+        context.update(event_context(self))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -189,6 +256,9 @@ class Registration(models.Model):
     email = models.EmailField(_("e-mailadres"))
     email_key = models.CharField(max_length=254, editable=False)
     organisation = models.CharField(_("organisatie"), max_length=200, blank=True)
+    # asked only when the event asks (EventPage.ask_*); emptied when the registration is cancelled
+    dietary = models.CharField(_("dieetwensen"), max_length=500, blank=True)
+    access_needs = models.CharField(_("wensen voor toegankelijkheid"), max_length=500, blank=True)
     consent = models.BooleanField(_("toestemming gegeven"), default=False)
     consent_text = models.TextField(_("tekst van de toestemming"), blank=True)
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)

@@ -16,11 +16,13 @@ from django.db.models import Count, Max, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from kennislab.core.dates import dutch_date
 from kennislab.core.db import with_lock_retries
 from kennislab.core.errors import Refused
 from kennislab.core.mail import absolute, queue_email
+from kennislab.core.siteurl import page_url
 from kennislab.core.tokens import find_by_token, new_token
 from kennislab.core.workflow import ensure_unchanged
 
@@ -66,21 +68,29 @@ def email_key(email: str) -> str:
     return email.strip().lower()
 
 
-def closed_message(phase: str) -> str:
+def closed_message(phase: str, registration: bool = True) -> str:
+    if not registration:
+        return _(
+            "Voor dit evenement hoef je je niet aan te melden: je bent welkom zonder aanmelding."
+        )
     if phase == "past":
         return _("Dit evenement is al begonnen of voorbij; aanmelden kan niet meer.")
     return _("Aanmelden voor dit evenement kan niet meer: de aanmeldtermijn is voorbij.")
 
 
-def duplicate_message() -> str:
-    return _(
-        "Met dit e-mailadres is al iemand aangemeld voor dit evenement. Kijk in je e-mail voor "
-        "de bevestiging; daarin staat ook hoe je je afmeldt."
-    )
+@dataclass(frozen=True)
+class SignUp:
+    registration: Registration
+    token: str  # the private link's token (fresh: an earlier link stops working)
+    created: bool  # False: the address was registered already; nothing new was stored
 
 
-def register(event_id: int, data: dict, consent_text: str) -> tuple[Registration, str]:
-    """(the stored registration, its private token). Raises Refused (closed, duplicate)."""
+def register(event_id: int, data: dict, consent_text: str) -> SignUp:
+    """Register someone: confirmed while there is room, else on the waiting list. An address
+    with an active registration for this event already is not registered twice: that
+    registration gets a fresh private link by e-mail and nothing else changes, so the caller
+    gives the same answer either way (nobody learns who is registered). Raises Refused when
+    registration is closed."""
     return with_lock_retries(lambda: _register(event_id, data, consent_text))
 
 
@@ -89,32 +99,69 @@ def _register(event_id, data, consent_text):
         event = EventPage.objects.select_for_update(of=("self",)).get(pk=event_id)
         phase = event.phase()
         if phase != "open" or not event.registration:
-            raise Refused(closed_message(phase))
+            raise Refused(closed_message(phase, event.registration))
+        key = email_key(data["email"])
+        existing = _active(event, key)
+        if existing is not None:  # every sign-up for this event waits for the lock: no race
+            return _send_new_link(existing)
         taken = Registration.objects.filter(event_id=event.pk).aggregate(
             registered=Count("id", filter=Q(status=Status.REGISTERED)), last=Max("sequence")
         )
         status = rules.on_arrival(event.capacity, taken["registered"])
         token, hashed = new_token()
         try:
-            with transaction.atomic():  # a duplicate rolls back this insert only, then we refuse
+            with transaction.atomic():  # a duplicate rolls back this insert only
                 registration = Registration.objects.create(
                     event=event,
                     sequence=(taken["last"] or 0) + 1,
                     status=status,
                     name=data["name"],
-                    email=data["email"],
-                    email_key=email_key(data["email"]),
+                    email=data["email"].strip(),
+                    email_key=key,
                     organisation=data.get("organisation", ""),
+                    # answered only where the event asks (the form has the field only then)
+                    dietary=data.get("dietary", "") if event.ask_dietary else "",
+                    access_needs=data.get("access_needs", "") if event.ask_accessibility else "",
                     consent=True,
                     consent_text=consent_text,
                     token_hash=hashed,
-                    token_expires_at=event.ends_at + timedelta(days=TOKEN_DAYS_AFTER_EVENT),
+                    token_expires_at=link_expiry(event),
                 )
-        except IntegrityError:
-            raise Refused(duplicate_message(), field="email") from None
+        except IntegrityError:  # pragma: no cover — the event's lock serialises sign-ups
+            existing = _active(event, key)
+            if existing is None:
+                raise
+            return _send_new_link(existing)
         log(registration, "", status, "", actor_label=PARTICIPANT)
         notify(registration, "registered" if status == Status.REGISTERED else "waiting", token)
-    return registration, token
+    return SignUp(registration, token, created=True)
+
+
+def _active(event: EventPage, key: str) -> Registration | None:
+    return (
+        Registration.objects.select_related("event")
+        .filter(event=event, email_key=key)
+        .exclude(status=Status.CANCELLED)
+        .first()
+    )
+
+
+def link_expiry(event: EventPage):
+    return event.ends_at + timedelta(days=TOKEN_DAYS_AFTER_EVENT)
+
+
+def _send_new_link(registration: Registration) -> SignUp:
+    """The address is registered already: a fresh private link (the old one stops working),
+    mailed with what the registration is (confirmed or waiting); logged, nothing else changes."""
+    token, hashed = new_token()
+    registration.token_hash = hashed
+    registration.token_expires_at = link_expiry(registration.event)
+    registration.save(update_fields=["token_hash", "token_expires_at"])
+    log(registration, registration.status, registration.status,
+        _("Opnieuw aangemeld met hetzelfde e-mailadres: nieuwe link gestuurd."),
+        actor_label=PARTICIPANT)  # fmt: skip
+    notify(registration, "new_link", token)
+    return SignUp(registration, token, created=False)
 
 
 def cancel(token: str) -> Registration:
@@ -146,9 +193,11 @@ def _cancel(registration_id, note, user, actor_label, expected_status=None):
             raise Refused(_("Het evenement is al begonnen; afmelden is niet meer nodig."))
         old = registration.status
         registration.status = Status.CANCELLED
-        registration.save(update_fields=["status"])
+        # dietary and accessibility needs serve this event only: gone with the registration
+        registration.dietary = registration.access_needs = ""
+        registration.save(update_fields=["status", "dietary", "access_needs"])
         log(registration, old, Status.CANCELLED, note, user=user, actor_label=actor_label)
-        notify(registration, "cancelled")
+        notify(registration, "cancelled_waiting" if old == Status.WAITING else "cancelled")
         if old == Status.REGISTERED:
             promote_waiting(event)
     return registration
@@ -199,7 +248,7 @@ def calendar_entry(event: EventPage, url: str | None = None) -> ics.CalendarEntr
         title=event.title,
         starts_at=event.starts_at,
         ends_at=event.ends_at,
-        url=url or event.get_full_url() or absolute("/agenda/"),
+        url=url or page_url(event),
         location=where,
         description=event.intro,
         categories=(event.get_kind_display(),),
@@ -207,31 +256,55 @@ def calendar_entry(event: EventPage, url: str | None = None) -> ics.CalendarEntr
     )
 
 
+def calendar_links(event: EventPage) -> dict[str, str]:
+    """'Zet in je agenda': the .ics download and the Google Calendar and Outlook.com links
+    (plain links, nothing loaded from those sites); none once the event is over."""
+    if event.is_past:
+        return {}
+    entry = calendar_entry(event)
+    return {
+        "ics": reverse("campaigns:event-ics", args=[event.slug]),
+        "google": ics.google_calendar_url(entry),
+        "outlook": ics.outlook_calendar_url(entry),
+    }
+
+
 SUBJECTS = {
-    "registered": "Je bent aangemeld: {title}",
-    "waiting": "Je staat op de wachtlijst: {title}",
-    "moved_up": "Er is een plaats vrij: je bent aangemeld voor {title}",
-    "cancelled": "Je bent afgemeld: {title}",
+    "registered": _lazy("Je bent aangemeld: {title}"),
+    "waiting": _lazy("Je staat op de wachtlijst: {title}"),
+    "moved_up": _lazy("Er is een plaats vrij: je bent aangemeld voor {title}"),
+    "cancelled": _lazy("Je bent afgemeld: {title}"),
+    "cancelled_waiting": _lazy("Je staat niet meer op de wachtlijst: {title}"),
+    "new_link": _lazy("Je aanmelding: {title}"),
+    "new_link_waiting": _lazy("Je plaats op de wachtlijst: {title}"),
 }
+TEMPLATES = {"cancelled_waiting": "cancelled", "new_link_waiting": "new_link"}
+WITH_CALENDAR = ("registered", "moved_up", "new_link")  # mails with the .ics attached
 
 
 def notify(registration: Registration, event_kind: str, token: str | None = None) -> None:
+    """Mail the participant about `event_kind`. Only a confirmed registration gets the event as
+    an .ics attachment (a waiting or cancelled one never does)."""
     event = registration.event
+    if event_kind == "new_link" and registration.status == Status.WAITING:
+        event_kind = "new_link_waiting"
     link = absolute(reverse("campaigns:registration", args=[token])) if token else ""
     attachments = []
-    if event_kind in ("registered", "moved_up"):
+    if registration.status == Status.REGISTERED and event_kind in WITH_CALENDAR:
         content = ics.calendar_bytes([calendar_entry(event)], name=event.title).decode()
         attachments.append((ics.ics_filename(event.title), content, "text/calendar"))
     queue_email(
         registration.email,
-        SUBJECTS[event_kind].format(title=event.title),
-        f"campaigns/email/{event_kind}.txt",
+        str(SUBJECTS[event_kind]).format(title=event.title),
+        f"campaigns/email/{TEMPLATES.get(event_kind, event_kind)}.txt",
         {
             "registration": registration,
             "event": event,
             "link": link,
             "position": registration.position,
             "when": when(event),
+            "waiting": registration.status == Status.WAITING or event_kind == "cancelled_waiting",
+            "event_url": page_url(event),
         },
         topic=f"evenement-{event.pk}",
         attachments=attachments,
@@ -245,3 +318,9 @@ def when(event: EventPage) -> str:
     if start.date() == end.date():
         return f"{day}, {start:%H.%M}–{end:%H.%M} uur"
     return f"{day} {start:%H.%M} uur – {dutch_date(end.date())} {end:%H.%M} uur"
+
+
+def moment(value) -> str:
+    """A moment in Dutch, local time: "3 maart 2027, 12.00 uur"."""
+    local = timezone.localtime(value)
+    return f"{dutch_date(local.date())}, {local:%H.%M} uur"

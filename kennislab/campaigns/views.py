@@ -1,5 +1,6 @@
-"""Public event views (thin: rules.py decides, services.py applies): registration, the
-participant's private page (cancel), watching a webinar back, and the iCal downloads/feeds."""
+"""Public event views (thin: rules.py decides, services.py applies): registration and its
+neutral answer, the participant's private page (cancel), the archive of past events and watching
+one back, and the iCal downloads/feeds."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import functools
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -19,18 +21,26 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kennislab.content.models import Theme
 from kennislab.core import pagecache
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.siteurl import absolute
 from kennislab.core.views import private
 
 from . import activities, agenda, ics, relay, rules, services
+from .blocks import material_kinds
 from .forms import (
     ACTIVITY_CONSENT_TEXT,
-    CONSENT_TEXT,
     RECORDING_CONSENT_TEXT,
     ActivityForm,
     RecordingForm,
     RegistrationForm,
 )
-from .models import Activity, ActivityStatus, EventPage, RecordingAccess, RelayCampaignPage
+from .models import (
+    Activity,
+    ActivityStatus,
+    EventPage,
+    RecordingAccess,
+    RelayCampaignPage,
+    Status,
+)
 
 RECORDING_COOKIE = "kennislab_terugkijken"
 RECORDING_COOKIE_DAYS = 365
@@ -51,27 +61,39 @@ def register(request, slug):
     if event is None:
         return _unknown(request)
     phase = event.phase()
-    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, event=event)
     refusal, conflict = None, False
     if request.method == "POST" and phase == "open" and event.registration and form.is_valid():
         try:
-            _registration, token = services.register(event.pk, form.cleaned_data,
-                                                     str(CONSENT_TEXT))  # fmt: skip
+            services.register(event.pk, form.cleaned_data, form.consent_text)
         except services.Refused as refused:
             conflict = True
             if refused.field:
                 form.add_error(refused.field, refused.message)
             else:
                 refusal = refused.message
-        else:
-            url = reverse("campaigns:registration", args=[token])
+        else:  # the same answer for a new registration and an address registered already
+            url = reverse("campaigns:registered", args=[event.slug])
             return HttpResponseRedirect(url, status=303)
     if phase != "open" or not event.registration:
-        refusal = services.closed_message(phase)
+        refusal = services.closed_message(phase, event.registration)
     status = 200 if request.method == "GET" else (409 if refusal or conflict else 400)
     context = {"form": form, "event": event, "places": services.places(event),
-               "refusal": refusal, "phase": phase}  # fmt: skip
+               "refusal": refusal, "phase": phase,
+               "deadline": services.moment(event.registration_deadline)}  # fmt: skip
     return render(request, "campaigns/register.html", context, status=status)
+
+
+@require_GET
+def registered(request, slug):
+    """The answer after signing up: the same for a new registration and for an address that
+    was registered already (who gets a fresh link by e-mail), so it reveals nobody's sign-up.
+    Whether the event is full is public (the event page says so), so it may name the list."""
+    event = _event(slug)
+    if event is None:
+        return _unknown(request)
+    context = {"event": event, "places": services.places(event), "when": services.when(event)}
+    return private(render(request, "campaigns/registered.html", context))
 
 
 @require_http_methods(["GET", "POST"])
@@ -83,14 +105,20 @@ def registration(request, token):
     if request.method == "POST":
         if request.POST.get("afmelden") == "ja":
             try:
+                was_waiting = found.status == Status.WAITING
                 found = services.cancel(token)
-                message = _("Je bent afgemeld. Dank je wel dat je dit laat weten.")
+                message = (
+                    _("Je staat niet meer op de wachtlijst. Dank je wel dat je dit laat weten.")
+                    if was_waiting
+                    else _("Je bent afgemeld. Dank je wel dat je dit laat weten.")
+                )
             except services.Refused as refused:
                 message, status = refused.message, 409
         else:
             message, status = _("Vink aan dat je je wilt afmelden."), 400
+    calendar = services.calendar_links(found.event) if found.status == Status.REGISTERED else {}
     context = {"registration": found, "event": found.event, "message": message,
-               "message_is_error": status != 200,
+               "message_is_error": status != 200, "calendar": calendar,
                "when": services.when(found.event)}  # fmt: skip
     return private(render(request, "campaigns/registration.html", context, status=status))
 
@@ -137,6 +165,23 @@ def recording(request, slug):
     return private(render(request, "campaigns/recording.html", context, status=status))
 
 
+ARCHIVE_PER_PAGE = 20
+
+
+@require_GET
+def archive(request):
+    """Terugkijken: past events with something to watch back, newest first. The materials
+    themselves stay behind each event's e-mail sign-up; the archive only names them."""
+    paginator = Paginator(agenda.archived(), ARCHIVE_PER_PAGE)
+    items = paginator.get_page(request.GET.get("pagina"))
+    for event in items:
+        event.material_kinds = material_kinds(event.materials)
+        event.when = services.when(event)
+    context = {"items": items, "agenda": agenda.agenda_page(),
+               "page_range": paginator.get_elided_page_range(items.number)}  # fmt: skip
+    return render(request, "campaigns/archive.html", context)
+
+
 # --- calendars ----------------------------------------------------------------------------------
 
 
@@ -173,10 +218,7 @@ def _calendar_response(entries, name, filename, request):
 
 
 def _entries(request, events):
-    return [
-        services.calendar_entry(event, request.build_absolute_uri(event.get_url(request)))
-        for event in events
-    ]
+    return [services.calendar_entry(event) for event in events]
 
 
 @require_GET
@@ -324,10 +366,7 @@ def activity_detail(request, slug, pk):
 
 
 def _activity_entries(request, found):
-    return [
-        activities.calendar_entry(a, request.build_absolute_uri(a.get_absolute_url()))
-        for a in found
-    ]
+    return [activities.calendar_entry(a, absolute(a.get_absolute_url())) for a in found]
 
 
 @require_GET

@@ -58,6 +58,10 @@ class RegistrationInspectView(ActionInspectView):
             "created_at",
         ]),
         Section(_("Deelnemer"), ["name", Field("email", kind="email"), "organisation"]),
+        Section(_("Wat de deelnemer nodig heeft"), [
+            Field("dietary", value=lambda r: needs_answer(r, "dietary")),
+            Field("access_needs", value=lambda r: needs_answer(r, "access_needs")),
+        ]),
         Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
     ]  # fmt: skip
 
@@ -80,6 +84,22 @@ class RegistrationInspectView(ActionInspectView):
                                  expected_status=self.seen)  # fmt: skip
         return _t("%(name)s is afgemeld voor ‘%(event)s’ en krijgt een bevestiging per e-mail.") % {
             "name": self.object.name, "event": self.object.event.title}  # fmt: skip
+
+
+ASKED = {"dietary": "ask_dietary", "access_needs": "ask_accessibility"}
+
+
+def needs_answer(registration, field: str) -> str:
+    """The answer, or why there is none: not asked for this event, left empty, or wiped when
+    the registration was cancelled."""
+    answer = getattr(registration, field)
+    if answer:
+        return answer
+    if not getattr(registration.event, ASKED[field]):
+        return _t("Niet gevraagd bij dit evenement")
+    if registration.status == Status.CANCELLED:
+        return _t("Gewist bij het afmelden")
+    return _t("Niets ingevuld")
 
 
 def status_with_position(registration) -> str:
@@ -112,13 +132,15 @@ class RegistrationViewSet(RecordViewSet):
     ]  # fmt: skip
     list_filter = ["event", "status"]
     search_fields = ["name", "email", "organisation"]
-    list_export = ["event.title", "name", "email", "organisation", "get_status_display",
-                   "position", "created_at"]  # fmt: skip
+    list_export = ["event.title", "name", "email", "organisation", "dietary", "access_needs",
+                   "get_status_display", "position", "created_at"]  # fmt: skip
     export_headings = {
         "event.title": _("Evenement"),
         "name": _("Naam"),
         "email": _("E-mailadres"),
         "organisation": _("Organisatie"),
+        "dietary": _("Dieetwensen"),
+        "access_needs": _("Wensen voor toegankelijkheid"),
         "get_status_display": _("Status"),
         "position": _("Plaats op de wachtlijst"),
         "created_at": _("Aangemeld op"),

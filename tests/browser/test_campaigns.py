@@ -1,7 +1,9 @@
 """The agenda, event pages and the registration form in the browser, at 375 px and 1280 px
 (Dutch, one h1, no serious or critical axe violation, no sideways scrolling, no console error):
 the agenda with filters, a full event, the form empty and with errors, the confirmation and the
-cancelled state, watching a past webinar back; and registering by keyboard alone.
+cancelled state, watching a past webinar back; and registering by keyboard alone. After signing
+up the browser lands on the neutral answer page; the private page is opened with the link from
+the e-mail (read from the outbox).
 
 Demo events: `webinar-eenzaamheid-in-de-wijk` is full (3 places, 2 waiting),
 `werkplaats-gezonde-schoolpleinen` has room, `webinar-positieve-gezondheid-in-de-praktijk` is
@@ -12,6 +14,7 @@ import re
 
 import pytest
 
+from tests.browser.conftest import manage
 from tests.browser.test_vouchers import FOCUSED, check_page, unique_email
 
 pytestmark = pytest.mark.browser
@@ -29,6 +32,17 @@ PAGES = {
     "terugkijken-formulier": f"/agenda/{PAST}/terugkijken/",
 }
 REGISTRATION_URL = re.compile(r"/agenda/aanmelding/[^/]+/$")
+ANSWER_URL = re.compile(r"/agenda/[^/]+/aangemeld/$")
+PRIVATE_LINK = (
+    "import re; from kennislab.core.models import OutgoingEmail; "
+    "body = OutgoingEmail.objects.filter(to={email!r}).order_by('pk').last().body; "
+    "print(re.search(r'/agenda/aanmelding/[^/\\s]+/', body).group(0))"
+)
+
+
+def private_link(email: str) -> str:
+    """The path of the private page in the latest e-mail to `email`."""
+    return manage("shell", "-c", PRIVATE_LINK.format(email=email)).strip().splitlines()[-1]
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -51,7 +65,7 @@ def test_agenda_filters_combine(site_url, page_at):
     online = page.locator(".card-list > li").count()
     assert 0 < online < total
     assert page.is_checked("#filter-vorm-1")
-    assert page.locator("#resultaten-titel").inner_text().startswith(f"{online} activiteit")
+    assert page.locator(".listing__count").inner_text().startswith(f"{online} activiteit")
 
 
 def test_full_event_offers_the_waiting_list(site_url, page_at):
@@ -61,11 +75,16 @@ def test_full_event_offers_the_waiting_list(site_url, page_at):
     with page.expect_navigation():
         page.get_by_role("link", name="Aanmelden voor de wachtlijst").click()
     page.fill("#id_name", "Wachtende Tester")
-    page.fill("#id_email", unique_email("wachtende"))
+    email = unique_email("wachtende")
+    page.fill("#id_email", email)
     page.check("#id_consent")
     with page.expect_navigation() as navigation:  # POST 1
         page.get_by_role("button", name="Aanmelden").click()
     assert navigation.value.status == 200
+    assert ANSWER_URL.search(page.url)
+    assert "wachtlijst" in page.locator("main").inner_text()
+    check_page(page, "aangemeld-vol")
+    page.goto(site_url + private_link(email))
     assert REGISTRATION_URL.search(page.url)
     assert re.fullmatch(r"Op de wachtlijst, plaats \d+", page.locator("#status-titel").inner_text())
     check_page(page, "aanmelding-wachtlijst")
@@ -85,12 +104,16 @@ def test_form_errors_then_register_and_cancel(site_url, page_at):
     check_page(page, "aanmelden-fouten")
 
     page.fill("#id_name", "Toetsenbord Tester")
-    page.fill("#id_email", unique_email("tester"))
+    email = unique_email("tester")
+    page.fill("#id_email", email)
     page.check("#id_consent")
     with page.expect_navigation():  # POST 3
         page.get_by_role("button", name="Aanmelden").click()
-    assert page.locator("#status-titel").inner_text() == "Je bent aangemeld"
+    assert ANSWER_URL.search(page.url)
     page.console_errors.clear()  # the 400 before
+    check_page(page, "aangemeld")
+    page.goto(site_url + private_link(email))
+    assert page.locator("#status-titel").inner_text() == "Je bent aangemeld"
     check_page(page, "aanmelding-bevestigd")
 
     page.check("#afmelden")
@@ -120,7 +143,9 @@ def test_register_by_keyboard(site_url, page_at):
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-    assert order == ["name", "email", "organisation", "consent"]
+    # the workshop asks for dietary and accessibility needs; links (privacy) have no name
+    assert [name for name in order if name] == [
+        "name", "email", "organisation", "dietary", "access_needs", "consent"]  # fmt: skip
     assert focused["text"] == "Aanmelden"
     assert page.is_checked("#id_consent")
 

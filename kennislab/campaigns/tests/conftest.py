@@ -91,7 +91,8 @@ def form_data(**overrides) -> dict:
 
 def register(event, **overrides):
     """Register one person through the service: (registration, token)."""
-    return services.register(event.pk, person(**overrides), "Ik geef toestemming.")
+    signed_up = services.register(event.pk, person(**overrides), "Ik geef toestemming.")
+    return signed_up.registration, signed_up.token
 
 
 @pytest.fixture

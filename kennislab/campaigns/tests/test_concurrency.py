@@ -40,10 +40,12 @@ def signer(event_id: int, thread: int):
         outcomes = []
         for name in [f"Deelnemer {thread}-{n}" for n in range(PER_THREAD)] + ["Dubbele Deelnemer"]:
             try:
-                registration, token = services.register(event_id, data(name), "Toestemming.")
-                outcomes.append(("accepted", registration.pk, token))
+                signed_up = services.register(event_id, data(name), "Toestemming.")
             except services.Refused as refused:
                 outcomes.append(("refused", refused.field, name))
+            else:
+                kind = "accepted" if signed_up.created else "duplicate"
+                outcomes.append((kind, signed_up.registration.pk, signed_up.token))
         return outcomes
 
     return job
@@ -69,10 +71,16 @@ def test_capacity_holds_under_concurrent_sign_ups():
     assert errors == []
     outcomes = [outcome for result in results for outcome in result]
     accepted = [outcome for outcome in outcomes if outcome[0] == "accepted"]
-    refused = [outcome for outcome in outcomes if outcome[0] == "refused"]
-    # every own name is accepted; of the shared one exactly one, the others refused as duplicate
+    duplicates = [outcome for outcome in outcomes if outcome[0] == "duplicate"]
+    # every own name is accepted; of the shared one exactly one is stored, and the others get a
+    # fresh link to that same registration (the neutral answer)
     assert len(accepted) == THREADS * PER_THREAD + 1
-    assert [outcome[1] for outcome in refused] == ["email"] * (THREADS - 1)
+    assert len(duplicates) == THREADS - 1
+    shared = Registration.objects.get(event=event, email_key="dubbele.deelnemer@voorbeeld.example")
+    assert {outcome[1] for outcome in duplicates} == {shared.pk}
+    tokens = [outcome[2] for outcome in outcomes if outcome[1] == shared.pk]
+    assert len(tokens) == THREADS  # every answer carried a link ...
+    assert sum(services.by_token(token) is not None for token in tokens) == 1  # ... one works
     stored = Registration.objects.filter(event=event)
     assert sorted(stored.values_list("pk", flat=True)) == sorted(a[1] for a in accepted)
     assert stored.filter(status=Status.REGISTERED).count() == CAPACITY
@@ -84,6 +92,7 @@ def test_cancellations_racing_sign_ups_keep_the_capacity_and_the_queue():
     event = make_event()
     first = [services.register(event.pk, data(f"Vroege Vogel {n}"), "Toestemming.")
              for n in range(CAPACITY + 3)]  # fmt: skip
+    first = [(signed_up.registration, signed_up.token) for signed_up in first]
     cancellers = [
         (lambda token=token: services.cancel(token)) for _registration, token in first[:4]
     ]

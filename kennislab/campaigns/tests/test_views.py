@@ -12,7 +12,6 @@ import pytest
 from django.core import signing
 from django.test import Client
 
-from kennislab.campaigns import services
 from kennislab.campaigns.models import Registration, RegistrationEvent, Status
 from kennislab.campaigns.views import RECORDING_COOKIE
 from kennislab.core import ratelimit
@@ -22,7 +21,6 @@ from .conftest import form_data, register
 
 pytestmark = pytest.mark.django_db
 
-PARTICIPANT_URL = re.compile(r"^/agenda/aanmelding/([A-Za-z0-9_-]{20,})/$")
 FORM = '<form class="form" method="post"'
 MATERIALS = [
     {"type": "heading", "value": {"level": "h2", "text": "Opname en presentatie"}},
@@ -44,12 +42,6 @@ def nothing_stored():
 
 def register_url(event) -> str:
     return f"/agenda/{event.slug}/aanmelden/"
-
-
-def token_of(response) -> str:
-    match = PARTICIPANT_URL.match(response["Location"])
-    assert match, response["Location"]
-    return match.group(1)
 
 
 def field_error(html: str, field: str) -> list[str]:
@@ -86,19 +78,27 @@ def test_the_form(client, event):
     assert "nog 2 van 2 plaatsen vrij" in html
 
 
-def test_a_valid_registration_redirects_to_the_participant_page(client, event):
+def latest_token(registration) -> str:
+    """The private token in the latest e-mail to this registration's address."""
+    mail = OutgoingEmail.objects.filter(to=registration.email).order_by("pk").last()
+    return re.search(r"/agenda/aanmelding/([A-Za-z0-9_-]{20,})/", mail.body).group(1)
+
+
+def test_a_valid_registration_answers_neutrally_and_mails_the_private_link(client, event):
     response = client.post(register_url(event), form_data(name="Anna de Vries"))
     assert response.status_code == 303
-    token = token_of(response)
+    assert response["Location"] == f"/agenda/{event.slug}/aangemeld/"
     registration = Registration.objects.get()
     assert (registration.name, registration.status) == ("Anna de Vries", Status.REGISTERED)
     assert registration.consent_text.startswith("Ik geef toestemming om mijn naam")
-    assert services.by_token(token).pk == registration.pk
-    page = client.get(response["Location"])
-    assert page.status_code == 200
+    answer = client.get(response["Location"])
+    assert answer.status_code == 200
+    assert "Kijk in je e-mail" in text(answer)
+    assert "no-store" in answer["Cache-Control"]
+    assert OutgoingEmail.objects.get().subject.startswith("Je bent aangemeld")
+    page = client.get(f"/agenda/aanmelding/{latest_token(registration)}/")
     assert "Je bent aangemeld" in text(page)
     assert f'href="/agenda/{event.slug}.ics"' in text(page)
-    assert OutgoingEmail.objects.get().subject.startswith("Je bent aangemeld")
 
 
 def test_a_full_event_puts_you_on_the_waiting_list(client, event):
@@ -108,7 +108,11 @@ def test_a_full_event_puts_you_on_the_waiting_list(client, event):
     assert "vol – wachtlijst" in form and "Alle plaatsen zijn bezet." in form
     response = client.post(register_url(event), form_data())
     assert response.status_code == 303
-    assert "Op de wachtlijst, plaats 1" in text(client.get(response["Location"]))
+    answer = text(client.get(response["Location"]))
+    assert "Het evenement is vol: wie zich nu aanmeldt, komt op de wachtlijst." in answer
+    waiting = Registration.objects.get(status=Status.WAITING)
+    page = text(client.get(f"/agenda/aanmelding/{latest_token(waiting)}/"))
+    assert "Op de wachtlijst, plaats 1" in page
 
 
 LONG = "x" * 100_000
@@ -154,14 +158,23 @@ def test_the_honeypot_stores_nothing(client, event):
     assert nothing_stored()
 
 
-def test_a_duplicate_address_is_a_409_on_the_email_field(client, event):
-    register(event, email="anna@voorbeeld.example")
-    before = Registration.objects.count(), OutgoingEmail.objects.count()
-    response = client.post(register_url(event), form_data(email="ANNA@voorbeeld.example"))
-    assert response.status_code == 409
-    (error,) = field_error(text(response), "email")
-    assert error.startswith("Met dit e-mailadres is al iemand aangemeld voor dit evenement.")
-    assert (Registration.objects.count(), OutgoingEmail.objects.count()) == before
+def test_registering_twice_answers_neutrally_and_resends_the_link(client, event):
+    first = client.post(register_url(event), form_data(email="anna@voorbeeld.example"))
+    registration = Registration.objects.get()
+    old_token = latest_token(registration)
+    before = Registration.objects.count(), RegistrationEvent.objects.count()
+    second = client.post(register_url(event), form_data(email="ANNA@voorbeeld.example",
+                                                        name="Iemand Anders"))  # fmt: skip
+    assert second.status_code == first.status_code == 303
+    assert second["Location"] == first["Location"]  # the same answer page
+    assert text(client.get(second["Location"])) == text(client.get(first["Location"]))
+    assert Registration.objects.count() == before[0]  # nothing duplicated
+    assert Registration.objects.get().name != "Iemand Anders"
+    assert OutgoingEmail.objects.count() == 2  # the link, mailed again
+    new_token = latest_token(registration)
+    assert new_token != old_token
+    assert client.get(f"/agenda/aanmelding/{old_token}/").status_code == 404
+    assert client.get(f"/agenda/aanmelding/{new_token}/").status_code == 200
 
 
 @pytest.mark.parametrize(
@@ -170,7 +183,7 @@ def test_a_duplicate_address_is_a_409_on_the_email_field(client, event):
         ({"closes_in": timedelta(minutes=-1)}, "de aanmeldtermijn is voorbij"),
         ({"starts_in": timedelta(minutes=-10)}, "al begonnen of voorbij"),
         ({"starts_in": timedelta(days=-5)}, "al begonnen of voorbij"),
-        ({"registration": False}, "Aanmelden voor dit evenement kan niet meer"),
+        ({"registration": False}, "Voor dit evenement hoef je je niet aan te melden"),
     ],
 )
 def test_a_closed_or_past_event_takes_no_registrations(client, make_event, fields, message):
@@ -300,7 +313,9 @@ def test_the_event_page_shows_the_places_left_and_the_calendar_link(client, even
     assert event.url == f"/agenda/{event.slug}/"
     html = text(client.get(event.url))
     assert "nog 2 van 2 plaatsen vrij" in html
-    assert f'href="/agenda/{event.slug}.ics"' in html
+    assert f'href="/agenda/{event.slug}.ics" download' in html
+    assert 'href="https://calendar.google.com/calendar/render?action=TEMPLATE' in html
+    assert 'href="https://outlook.live.com/calendar/0/deeplink/compose?' in html
     assert f'href="/agenda/{event.slug}/aanmelden/"' in html
     assert "webinar.voorbeeld.example" not in html  # the join link is only in the confirmation
     register(event)
@@ -315,7 +330,7 @@ def test_the_event_page_shows_the_places_left_and_the_calendar_link(client, even
 def test_the_event_page_after_the_deadline(client, make_event):
     event = make_event(capacity=5, closes_in=timedelta(minutes=-1))
     html = text(client.get(event.url))
-    assert "Aanmelden kan niet meer." in html
+    assert "Aanmelden kan niet meer: de aanmeldtermijn is voorbij." in html
     assert f"/agenda/{event.slug}/aanmelden/" not in html
 
 

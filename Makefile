@@ -30,9 +30,9 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP) ## Create or update .venv with the locked dependencies
 
 run: install ## Serve the site with demo content on SQLite (development server)
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo --if-empty
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py migrate --noinput
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py load_demo --if-empty
+	HOST=$(HOST) PORT=$(PORT) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 serve: install ## Production-style server: gunicorn + whitenoise + task worker
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) BIN=$(BIN) bin/serve

@@ -23,6 +23,7 @@ urlpatterns = [
     path("netwerk/", include("kennislab.network.urls")),
     path("vragen/", include("kennislab.questions.urls")),
     path("nieuwsbrief/", include("kennislab.newsletter.urls")),
+    path("mijn-kennislab/", include("kennislab.personal.urls")),
 ]
 
 if settings.DEBUG:

@@ -9,10 +9,34 @@ from django.utils.translation import gettext_lazy as _
 
 from . import display
 
+# The purpose of fields that ask about the person filling in the form (WCAG 1.3.5), by the
+# field names the project uses: browsers and assistive technology can fill them in.
+AUTOCOMPLETE = {
+    "name": "name",
+    "contact_name": "name",
+    "email": "email",
+    "organisation": "organization",
+    "organiser": "organization",
+    "role": "organization-title",
+    "phone": "tel",
+    "place": "address-level2",
+    "city": "address-level2",
+    "postcode": "postal-code",
+}
+COUNTER_FROM = 200  # fields that may hold this many characters or more show a counter
+
+
+def counted(field) -> bool:
+    """Whether a field shows "Hoogstens N tekens" (and, with JavaScript, how many are left)."""
+    limit = getattr(field, "max_length", None)
+    return bool(limit) and limit >= COUNTER_FROM and not isinstance(
+        field.widget, (forms.EmailInput, forms.URLInput))  # fmt: skip
+
 
 class AccessibleFormMixin:
-    """Mix into a Form. Adds CSS classes and ARIA attributes; `error_summary` lists
-    (field id, message) for the summary at the top of the form."""
+    """Mix into a Form. Adds CSS classes, ARIA attributes and `autocomplete` purposes (a phone
+    number gets `type="tel"`); `error_summary` lists (field id, message) for the summary at the
+    top of the form."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -25,8 +49,23 @@ class AccessibleFormMixin:
             elif isinstance(widget, (forms.TextInput, forms.EmailInput, forms.NumberInput,
                                      forms.URLInput, forms.DateInput)):  # fmt: skip
                 widget.attrs.setdefault("class", "input")
-            if field.help_text:
-                widget.attrs["aria-describedby"] = f"{self[name].auto_id}-uitleg"
+            purpose = AUTOCOMPLETE.get(name)
+            if purpose and isinstance(widget, forms.TextInput | forms.EmailInput):
+                widget.attrs.setdefault("autocomplete", purpose)
+                if purpose == "tel":
+                    widget.input_type = "tel"
+            described = self._described_by(name)
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(described)
+
+    def _described_by(self, name, error=False) -> list[str]:
+        field, auto_id = self.fields[name], self[name].auto_id
+        ids = [f"{auto_id}-fout"] if error else []
+        if field.help_text:
+            ids.append(f"{auto_id}-uitleg")
+        if counted(field):
+            ids.append(f"{auto_id}-teller")
+        return ids
 
     def full_clean(self):
         super().full_clean()
@@ -34,10 +73,7 @@ class AccessibleFormMixin:
             if name not in self.fields:
                 continue
             widget = self.fields[name].widget
-            ids = [f"{self[name].auto_id}-fout"]
-            if self.fields[name].help_text:
-                ids.append(f"{self[name].auto_id}-uitleg")
-            widget.attrs["aria-describedby"] = " ".join(ids)
+            widget.attrs["aria-describedby"] = " ".join(self._described_by(name, error=True))
             widget.attrs["aria-invalid"] = "true"
 
     @property

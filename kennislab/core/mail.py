@@ -19,6 +19,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from .models import OutgoingEmail
+from .siteurl import absolute  # noqa: F401  (the apps' mails use mail.absolute)
 
 logger = logging.getLogger(__name__)
 
@@ -26,11 +27,6 @@ MAX_ATTEMPTS = 6
 # Wording by which a mail invites the reader to answer it.
 INVITES_REPLY = re.compile(r"(?i)antwoord(en)? op deze e-mail|op deze e-mail te antwoorden")
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
-
-
-def absolute(path: str) -> str:
-    """A site path as a full URL for an e-mail (WAGTAILADMIN_BASE_URL: the site's own address)."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def queue_email(

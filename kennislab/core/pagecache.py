@@ -104,8 +104,34 @@ IGNORED_MODELS = frozenset(
         "questions.adviserroute",
         # survey responses show only in the admin (the survey page itself is never cached)
         "surveys.surveyresponse",
+        # a person's overview links (Mijn Kennislab) never show on a public page
+        "personal.overviewlink",
     }
 )
+# The models whose changes do show on cached pages (a change empties the cache). Every model of
+# the project is in one of the two lists: a test fails when a new model is in neither, so a new
+# app decides instead of forgetting.
+SHOWN_MODELS = frozenset(
+    {
+        "core.sitesettings",
+        *(f"content.{name}" for name in (
+            "theme", "domain", "person", "person_themes", "homepage", "kennislabindexpage",
+            "articlecontact", "articlepage", "articlepage_themes", "articlepage_domains",
+            "themeindexpage", "themepage", "peopleindexpage", "contentpage")),
+        *(f"vouchers.{name}" for name in (
+            "scheme", "voucherindexpage", "voucherschemepage", "goodexamplepage",
+            "goodexamplepage_themes")),
+        "vignet.vignetpage", "vignet.vignet",
+        *(f"campaigns.{name}" for name in (
+            "agendapage", "eventpage", "eventpage_themes", "relaycampaignpage",
+            "relaycampaignpage_themes", "campaignregion", "activity")),
+        "challenge.challengepage", "challenge.challengematerial", "challenge.supportmessage",
+        *(f"network.{name}" for name in (
+            "pledge", "pledge_domains", "pledge_themes", "pledge_related_pages", "pledgeupdate")),
+        "questions.learningcommunity",
+        "surveys.surveypage", "surveys.surveyquestion",
+    }
+)  # fmt: skip
 
 
 def content_changed(sender, **kwargs) -> None:

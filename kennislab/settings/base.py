@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "kennislab.questions",
     "kennislab.surveys",
     "kennislab.newsletter",
+    "kennislab.personal",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -61,6 +62,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kennislab.core.middleware.ContentSecurityPolicyMiddleware",
     "kennislab.core.sites.SiteCacheMiddleware",
+    "kennislab.core.siteurl.RequestBaseUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -207,7 +209,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kennislab"
+# The site's address for links in e-mails, .ics files and embed codes (kennislab.core.siteurl).
 WAGTAILADMIN_BASE_URL = env("SITE_BASE_URL", default="http://127.0.0.1:8000")
+SITE_URL_FROM_REQUEST = False  # development: the address the request came in on
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -12,3 +12,11 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-do-not-use-in-prod
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # Template and style changes should show at once while developing.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
+
+# E-mail links follow the address the site is served on (PORT=8080 make run → port 8080): the
+# request's own address while a request is handled, else SITE_BASE_URL, derived from PORT.
+SITE_URL_FROM_REQUEST = env.bool("SITE_URL_FROM_REQUEST", default=True)
+WAGTAILADMIN_BASE_URL = env(
+    "SITE_BASE_URL",
+    default=f"http://{env('HOST', default='127.0.0.1')}:{env('PORT', default='8000')}",
+)

@@ -16,7 +16,7 @@ from kennislab.content.site import ensure_home
 
 from .models import SurveyPage, SurveyQuestion, SurveyResponse
 
-SLUG = "vragenlijst-preventie-in-uw-gemeente"
+SLUG = "vragenlijst-preventie-in-je-gemeente"
 THEMES = [
     "Problematisch alcoholgebruik",
     "Roken",
@@ -37,21 +37,21 @@ ROLES = [
     "Anders",
 ]
 QUESTIONS = [
-    ("Welke thema's spelen in uw gemeente?", "checkboxes", THEMES, True,
-     "Kies de thema's waar in uw gemeente het meest mee te doen is."),
-    ("Hoe urgent is een lokaal preventieakkoord in uw gemeente?", "scale", URGENCY, True, ""),
-    ("Wat is uw rol?", "radio", ROLES, True, ""),
-    ("Wat zou het netwerk voor uw gemeente kunnen doen?", "multiline", [], False,
+    ("Welke thema's spelen in je gemeente?", "checkboxes", THEMES, True,
+     "Kies de thema's waar in je gemeente het meest mee te doen is."),
+    ("Hoe urgent is een lokaal preventieakkoord in je gemeente?", "scale", URGENCY, True, ""),
+    ("Wat is je rol?", "radio", ROLES, True, ""),
+    ("Wat zou het netwerk voor je gemeente kunnen doen?", "multiline", [], False,
      "Bijvoorbeeld een vervolgbijeenkomst, hulp bij een gezamenlijk doel of een goed voorbeeld."),
 ]  # fmt: skip
 INTRO = (
     "Het landelijke preventieakkoord richt zich op problematisch alcoholgebruik, roken en "
     "overgewicht. Ook eenzaamheid, werkloosheid, armoede en psychische problemen spelen mee. "
-    "Met deze korte vragenlijst peilen we wat er in uw gemeente speelt. Daarna helpen we graag met "
+    "Met deze korte vragenlijst peilen we wat er in je gemeente speelt. Daarna helpen we graag met "
     "een vervolgbijeenkomst en met een gezamenlijk doel."
 )
 THANKS = (
-    "Dank u wel voor het invullen. We bespreken de uitkomsten in het netwerk en nemen contact op "
+    "Dank je wel voor het invullen. We bespreken de uitkomsten in het netwerk en nemen contact op "
     "met gemeenten die een vervolgbijeenkomst willen (demo-inhoud, verzonnen)."
 )
 OPEN_ANSWERS = [
@@ -100,7 +100,7 @@ def load_demo() -> Report:
         if page is None:
             page = SurveyPage(
                 slug=SLUG,
-                title="Preventie in uw gemeente",
+                title="Preventie in je gemeente",
                 intro=INTRO,
                 thank_you_text=THANKS,
                 opens_at=timezone.now() - timedelta(days=21),

@@ -90,7 +90,7 @@ class SurveyPage(AbstractForm):
     intro = models.TextField(_("introductie"), blank=True)
     thank_you_text = models.TextField(
         _("bedanktekst"),
-        default="Dank u wel voor het invullen. Uw antwoorden zijn opgeslagen.",
+        default="Dank je wel voor het invullen. Je antwoorden zijn opgeslagen.",
         help_text=_("Wat iemand leest na het versturen."),
     )
     opens_at = models.DateTimeField(_("open vanaf"), default=timezone.now)

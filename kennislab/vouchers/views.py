@@ -76,7 +76,7 @@ def _find_example(request, scheme_slug, example_slug):
         )
         return ("unknown", message, scheme_page)
     breadcrumbs = [
-        (_("Home") if page.depth == 2 else page.title, page.get_url(request))
+        (_("Startpagina") if page.depth == 2 else page.title, page.get_url(request))
         for page in example.get_ancestors().filter(depth__gt=1)
     ]
     breadcrumbs.append((example.title, example.get_url(request)))

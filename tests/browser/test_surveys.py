@@ -2,7 +2,7 @@
 axe violation, no sideways scrolling, no console error): the empty form, the form with errors,
 the thank-you page and the "already answered" page; and the whole form by keyboard alone.
 
-Demo: `/vragenlijst-preventie-in-uw-gemeente/`, open now. The form takes 60 posts an hour per
+Demo: `/vragenlijst-preventie-in-je-gemeente/`, open now. The form takes 60 posts an hour per
 address; this file posts it 3 times. Each test uses its own browser context, so its own cookies."""
 
 import pytest
@@ -11,7 +11,7 @@ from tests.browser.test_vouchers import FOCUSED, check_page
 
 pytestmark = pytest.mark.browser
 
-SURVEY = "/vragenlijst-preventie-in-uw-gemeente/"
+SURVEY = "/vragenlijst-preventie-in-je-gemeente/"
 SUBMIT = "Antwoorden versturen"
 
 

@@ -28,3 +28,9 @@ def kl_short_date(value):
 
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return display.short_date(value)
+
+
+@register.filter
+def kl_chosen_count(filters) -> int:
+    """How many filter values are chosen in a list of (name, label, options, chosen)."""
+    return sum(len(chosen) for *_rest, chosen in filters or [])

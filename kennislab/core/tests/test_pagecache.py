@@ -123,3 +123,21 @@ def test_task_session_and_search_statistics_writes_do_not_invalidate(
         session.save()
         record_query("een nieuwe zoekopdracht", 0)
     assert generation() == before
+
+
+def test_every_model_of_the_project_says_whether_it_shows_on_cached_pages():
+    """A new model must join IGNORED_MODELS (its changes never show on a cached page) or
+    SHOWN_MODELS (a change empties the cache): forgetting fails here, not in production."""
+    from django.apps import apps
+
+    from kennislab.core.pagecache import IGNORED_APPS, IGNORED_MODELS, SHOWN_MODELS
+
+    assert not IGNORED_MODELS & SHOWN_MODELS
+    unclassified = sorted(
+        model._meta.label_lower
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.app_config.name.startswith("kennislab.")
+        and model._meta.app_label not in IGNORED_APPS
+        and model._meta.label_lower not in IGNORED_MODELS | SHOWN_MODELS
+    )
+    assert unclassified == []

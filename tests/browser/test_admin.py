@@ -7,7 +7,17 @@ import re
 import pytest
 
 from tests.browser.conftest import manage
-from tests.browser.test_pages import blocking_violations
+from tests.browser.test_pages import blocking_violations as axe_violations
+
+# Wagtail's messages fade in over half a second; axe measures contrast as it is at that moment.
+SETTLED = """() => [...document.querySelectorAll('.messages > ul')]
+    .every((list) => getComputedStyle(list).opacity === '1')"""
+
+
+def blocking_violations(page):
+    page.wait_for_function(SETTLED)
+    return axe_violations(page)
+
 
 pytestmark = pytest.mark.browser
 

@@ -167,7 +167,7 @@ def test_sign_up_by_keyboard(site_url, page_at, slug):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
     assert order == ["name", "email", "theme", "goal", "participation", "team_name", "team_code",
-                     "consent"]  # fmt: skip
+                     "consent", "privacy"]  # fmt: skip
     assert focused["text"] == "Aanmelden"
     assert page.is_checked("#id_theme_0") and page.is_checked("#id_participation_0")
     with page.expect_navigation():  # POST 3

@@ -97,9 +97,16 @@ def test_the_menu_by_keyboard(site_url, page_at):
     page.keyboard.press("Enter")
     assert button.get_attribute("aria-expanded") == "true" and menu.is_visible()
     assert blocking_violations(page) == []  # with the menu open
-    page.keyboard.press("Tab")
-    focused = page.evaluate("document.activeElement.closest('#hoofdmenu') !== null")
-    assert focused  # the next stop is the first menu item
+    # Focus follows what the eye sees: the search row below "Menu", then the opened menu.
+    stops = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        stops.append(
+            page.evaluate(
+                "document.activeElement.closest('#hoofdmenu') ? 'menu' : document.activeElement.type"
+            )
+        )
+    assert stops == ["search", "submit", "menu"], stops
     page.keyboard.press("Escape")
     assert button.get_attribute("aria-expanded") == "false" and not menu.is_visible()
     assert page.evaluate("document.activeElement.textContent.trim()") == "Menu"

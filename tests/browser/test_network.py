@@ -109,7 +109,9 @@ def test_sign_by_keyboard(site_url, page_at):
         focused = page.evaluate(FOCUSED)
         assert len(order) < 60, order
     assert order[:5] == ["organisation", "contact_name", "email", "phone", "province"]
-    assert order[-1] == "consent" and "commitments" in order and "website" not in order
+    assert (
+        order[-2:] == ["consent", "privacy"] and "commitments" in order and "website" not in order
+    )
     assert focused["text"] == "Pledge tekenen"
     with page.expect_navigation():  # POST 3
         page.keyboard.press("Enter")

@@ -120,8 +120,8 @@ def test_sign_up_by_keyboard(site_url, page_at):
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-    assert order[:2] == ["email", "name"] and order[-1] == "consent"
-    assert set(order[2:-1]) == {"themes"}  # every theme is a check box of its own
+    assert order[:2] == ["email", "name"] and order[-2:] == ["consent", "privacy"]
+    assert set(order[2:-2]) == {"themes"}  # every theme is a check box of its own
     assert "website" not in order  # the spam trap is skipped
     assert focused["text"] == "Aanmelden"
     assert page.is_checked("#id_themes_0") and page.is_checked("#id_consent")

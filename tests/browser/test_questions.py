@@ -91,7 +91,8 @@ def test_question_by_keyboard(site_url, page_at):
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-    assert order == ["name", "email", "organisation", "phone", "theme", "question", "consent"]
+    assert order == ["name", "email", "organisation", "phone", "theme", "question", "consent",
+                     "privacy"]  # fmt: skip
     assert focused["text"] == "Vraag versturen"
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -61,7 +61,9 @@ FOCUSED = """() => {
   const e = document.activeElement;
   if (!e || e === document.body) return {tag: "body", name: "", id: "", inForm: false};
   return {
-    tag: e.tagName.toLowerCase(), name: e.getAttribute("name") || "", id: e.id,
+    tag: e.tagName.toLowerCase(), id: e.id,
+    // a field by its name; the link to the privacy statement beside a consent box as "privacy"
+    name: e.getAttribute("name") || (e.tagName === "A" && /privacyverklaring/i.test(e.textContent) ? "privacy" : ""),
     type: e.getAttribute("type") || "", text: (e.textContent || "").trim(),
     inForm: e.closest("form.form") !== null, summary: e.hasAttribute("data-error-summary"),
   };
@@ -257,7 +259,7 @@ def test_granted_application_and_withdrawing_it(site_url, page_at):
     with page.expect_navigation() as navigation:
         page.get_by_role("button", name="Aanvraag intrekken").click()
     assert navigation.value.status == 200
-    assert page.locator("[role=status]").inner_text() == "Je aanvraag is ingetrokken."
+    assert page.locator(".notice[role=status]").inner_text() == "Je aanvraag is ingetrokken."
     assert page.locator("#status-titel").inner_text() == "Ingetrokken"
     assert page.locator("#intrekken").count() == 0
     check_page(page, "aanvraag-ingetrokken")
@@ -332,9 +334,10 @@ def test_whole_form_by_keyboard(site_url, page_at):
     assert order == FIELD_ORDER
     assert page.is_checked("#id_organisation_type_0")
     assert page.is_checked("#id_consent")
+    assert tab()["name"] == "privacy"  # the privacy statement, beside the consent box
     focused = tab()
     assert (focused["tag"], focused["text"]) == ("button", "Aanvraag versturen")
-    assert tab(backwards=True)["name"] == "consent"  # Shift+Tab goes back
+    assert tab(backwards=True)["name"] == "privacy"  # Shift+Tab goes back
     assert tab()["tag"] == "button"
 
     assert send().status == 400  # POST 5
@@ -348,8 +351,8 @@ def test_whole_form_by_keyboard(site_url, page_at):
     keyboard.type("kees.toets@kennislab.example")
 
     # Everything else was kept: Tab on to the button and send again.
-    assert [tab()["name"] for _ in range(4)] == ["phone", "motivation", "own_contribution",
-                                                 "consent"]  # fmt: skip
+    assert [tab()["name"] for _ in range(5)] == ["phone", "motivation", "own_contribution",
+                                                 "consent", "privacy"]  # fmt: skip
     assert page.is_checked("#id_consent") and page.is_checked("#id_organisation_type_0")
     assert tab()["text"] == "Aanvraag versturen"
     assert landed_after_redirect(send())  # POST 6

@@ -2,6 +2,7 @@
 environment (see README, "Configuratie"): DATABASE_URL, SECRET_KEY, ALLOWED_HOSTS, DEBUG,
 CACHE_URL, EMAIL_URL, DEFAULT_FROM_EMAIL, TASKS_BACKEND, SITE_BASE_URL."""
 
+import os
 from pathlib import Path
 
 import environ
@@ -31,6 +32,7 @@ INSTALLED_APPS = [
     "kennislab.surveys",
     "kennislab.newsletter",
     "kennislab.personal",
+    "kennislab.privacy",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -206,6 +208,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# --- Privacy ----------------------------------------------------------------------------------
+# Retention terms in days per rule of the privacy register (kennislab/privacy, the table in
+# docs/decisions/0020-privacy-register.md): the register's defaults, overridden per rule by
+# RETENTION_<RULE>=<days>, e.g. RETENTION_OUTBOX_BODIES=14.
+PRIVACY_RETENTION = {
+    name[len("RETENTION_"):].lower(): int(value)
+    for name, value in os.environ.items()
+    if name.startswith("RETENTION_") and value.strip().isdigit()
+}
 
 # --- Wagtail --------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Kennislab"

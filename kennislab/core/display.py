@@ -15,6 +15,7 @@ internal structure never reaches a staff member by accident.
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -134,3 +135,12 @@ def format_value(value, field: models.Field | None = None, *, kind: str = "") ->
             items = [format_value(item, field.base_field) for item in items]
         return join(str(item) for item in items if item is not None)
     return str(value)
+
+
+PRIVATE_SEGMENT = re.compile(r"(https?://\S+?/)([A-Za-z0-9_-]{20,})(?=[/\s]|$)")
+
+
+def mask_private_links(text: str) -> str:
+    """`text` with private links shortened: a reader sees which link was sent, not a working
+    link to someone's application or unsubscribe page (the outbox in the admin, exports)."""
+    return PRIVATE_SEGMENT.sub(lambda match: match.group(1) + match.group(2)[:4] + "…", text or "")

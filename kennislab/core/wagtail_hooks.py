@@ -1,8 +1,6 @@
 """Back office for what the core app keeps: the mail outbox (read only, under Settings), and
 the moderation inbox (core/inbox.py) with its menu item and dashboard panel."""
 
-import re
-
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -16,20 +14,17 @@ from wagtail.permissions import register_permission_policy
 from . import inbox
 from .admin_display import Field, Section, WhenColumn
 from .admin_views import InboxView, RecordInspectView, RecordViewSet
+from .display import mask_private_links
 from .models import OutgoingEmail
 from .permissions import ReadOnlyPermissionPolicy
 
 register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
 
 
-PRIVATE_SEGMENT = re.compile(r"(https?://\S+?/)([A-Za-z0-9_-]{20,})(?=[/\s]|$)")
-
-
 def masked_body(email) -> str:
     """The mail's text with private links shortened: staff see which link was sent, not a
     working link to someone else's application (or unsubscribe page)."""
-    return PRIVATE_SEGMENT.sub(lambda match: match.group(1) + match.group(2)[:4] + "…",
-                               email.body)  # fmt: skip
+    return mask_private_links(email.body)
 
 
 def attachment_names(email) -> list[str]:

@@ -102,6 +102,7 @@ class Entry:
     recipients: object = ""  # Dutch: who else gets the data
     from_public: bool = True  # entered by visitors (False: by editors, e.g. contact persons)
     placeholders: dict = field(default_factory=dict)  # field → fixed value instead of the default
+    export_filter: Callable[[dict], dict] | None = None  # e.g. mask private links in mail texts
 
     def __post_init__(self):
         if self.erase not in ERASE_MODES:
@@ -162,9 +163,11 @@ class Entry:
     # --- anonymising -------------------------------------------------------------------------
 
     def erasable_fields(self, contact_only: bool = False) -> tuple[str, ...]:
-        names = self.contact if contact_only and self.contact else self.fields
-        extra = () if contact_only and self.contact else self.derived
-        return tuple(dict.fromkeys((*names, *extra)))
+        """What erasing changes: everything personal, or under a legal term the contact fields
+        only (nothing, for an entry without contact fields: the record is kept whole)."""
+        if contact_only:
+            return self.contact
+        return tuple(dict.fromkeys((*self.fields, *self.derived)))
 
     def placeholder(self, name: str, pk) -> object:
         """The value a field gets when its record is anonymised (one record)."""

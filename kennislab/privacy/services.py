@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -25,6 +26,8 @@ from django.db.models.fields.files import FieldFile
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from kennislab.core.db import with_lock_retries
 
 from . import register
 from .models import AccessEvent, ErasureRequest, address_hash
@@ -106,7 +109,7 @@ def serialise(entry: register.Entry, record) -> dict:
             data[name] = str(getattr(record, f"get_{name}_display")())
             continue
         data[name] = json_value(getattr(record, name))
-    return data
+    return entry.export_filter(data) if entry.export_filter else data
 
 
 def export(address: str) -> dict[str, list[dict]]:
@@ -268,6 +271,8 @@ def apply(entry: register.Entry, queryset, action: str, fields: tuple[str, ...] 
         return len(pks)
     contact_only = action == "contact"
     names = fields or entry.erasable_fields(contact_only=contact_only)
+    if not names and action != "delete":
+        return 0
     value_names = [name for name in names if name in PERSON_FIELDS]
     strings_by_pk = {}
     if entry.scrub:
@@ -385,8 +390,14 @@ ACTION_COUNTS = {"delete": "deleted", "anonymise": "anonymised", "contact": "con
 
 def erase(address: str, *, user=None, reason: str = "", self_service: bool = False) -> Result:
     """Erase everything of the address as the register says, in one transaction; afterwards the
-    address and the person's name occur nowhere except in records a legal term holds. With
-    `self_service`, records in progress are left and an ErasureRequest goes to staff."""
+    address and the person's name occur nowhere except in records a legal term holds. Records
+    in progress are left alone (staff decide on them first); a person's own request for them
+    becomes an ErasureRequest for staff. Safe to run twice at once: the rows are locked, and
+    the second run finds nothing left."""
+    return with_lock_retries(lambda: _erase(address, user, reason, self_service))
+
+
+def _erase(address: str, user, reason: str, self_service: bool) -> Result:
     per_entry: dict[str, Counter] = {}
     with transaction.atomic():
         steps = plan(address, self_service=self_service, lock=True)
@@ -404,7 +415,7 @@ def erase(address: str, *, user=None, reason: str = "", self_service: bool = Fal
                 apply(step.entry, step.entry.model.objects.filter(pk=step.record.pk), step.action)
         queued = [step for step in steps if step.action == "queued"]
         elsewhere = scrub_elsewhere(address, strings) if not queued else {}
-        if queued:
+        if queued and self_service:
             reasons = "\n".join(sorted({f"{step.entry.label}: {step.reason}" for step in queued}))
             ErasureRequest.objects.get_or_create(
                 email=address, status=ErasureRequest.Status.OPEN, defaults={"reasons": reasons}
@@ -449,22 +460,27 @@ def purge(now: datetime | None = None, *, dry_run: bool = False) -> list[RuleRes
             continue
         done, last = 0, None
         while True:
-            with transaction.atomic():
-                batch = queryset.order_by("pk")
-                if last is not None:
-                    batch = batch.filter(pk__gt=last)
-                pks = list(
-                    batch.select_for_update(of=("self",)).values_list("pk", flat=True)[:BATCH]
-                )
-                if not pks:
-                    break
-                records = entry.model.objects.filter(pk__in=pks)
-                done += apply(entry, records, rule.action, rule.fields)
-                last = pks[-1]
+            count, last = with_lock_retries(partial(_purge_batch, entry, rule, queryset, last))
+            if last is None:
+                break
+            done += count
         if done:
             logger.info("privacy: rule %s: %s records (%s)", rule.key, done, rule.action)
         results.append(RuleResult(entry, rule, done))
     return results
+
+
+def _purge_batch(entry, rule, queryset, last):
+    """One batch of a rule in one transaction: (how many, the last pk) or (0, None) when done."""
+    with transaction.atomic():
+        batch = queryset.order_by("pk")
+        if last is not None:
+            batch = batch.filter(pk__gt=last)
+        pks = list(batch.select_for_update(of=("self",)).values_list("pk", flat=True)[:BATCH])
+        if not pks:
+            return 0, None
+        records = entry.model.objects.filter(pk__in=pks)
+        return apply(entry, records, rule.action, rule.fields), pks[-1]
 
 
 # --- the access log ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -102,6 +103,15 @@ class SurveyPage(AbstractForm):
         default=True,
         help_text=_("Een vraag (niet verplicht) zodat je de uitkomsten per provincie ziet."),
     )
+    retention_months = models.PositiveSmallIntegerField(
+        _("antwoorden bewaren (maanden)"),
+        default=24,
+        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        help_text=_(
+            "Zo lang na het invullen blijven de antwoorden bewaard; daarna verwijdert de "
+            "dagelijkse taak ze (privacyregister)."
+        ),
+    )
 
     content_panels = [
         *AbstractForm.content_panels,
@@ -109,8 +119,9 @@ class SurveyPage(AbstractForm):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         InlinePanel("form_fields", heading=_("Vragen"), label=_("Vraag")),
         MultiFieldPanel(
-            [FieldPanel("ask_region"), FieldPanel("thank_you_text")],
-            heading=_("Provincie en bedanktekst"),
+            [FieldPanel("ask_region"), FieldPanel("thank_you_text"),
+             FieldPanel("retention_months")],
+            heading=_("Provincie, bedanktekst en bewaartermijn"),
         ),
     ]
     form_builder = SurveyFormBuilder

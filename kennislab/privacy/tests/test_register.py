@@ -67,3 +67,23 @@ def test_a_setting_overrides_a_term(settings):
     assert rule.term.days == 30
     settings.PRIVACY_RETENTION = {"outbox_bodies": 14}
     assert rule.term.days == 14
+
+
+@pytest.mark.django_db
+def test_the_daily_jobs_apply_the_retention_rules(caplog):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from kennislab.core import daily
+    from kennislab.core.models import OutgoingEmail
+
+    old = OutgoingEmail.objects.create(to="anna@voorbeeld.example", subject="Oud", body="Tekst",
+                                       status="sent")  # fmt: skip
+    OutgoingEmail.objects.filter(pk=old.pk).update(sent_at=timezone.now() - timedelta(days=31))
+    job = daily.JOBS["privacy: bewaartermijnen toepassen"]
+    with caplog.at_level("INFO", logger="kennislab.privacy"):
+        assert job() == 1
+    assert OutgoingEmail.objects.get(pk=old.pk).body == ""
+    assert "outbox_bodies: 1" in caplog.text
+    assert job() == 0  # the next day: nothing left

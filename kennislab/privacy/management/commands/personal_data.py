@@ -8,7 +8,7 @@ An address that is not one: exit status 2 and a Dutch message; an unknown one: e
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kennislab.privacy import services
+from kennislab.privacy import register, services
 from kennislab.privacy.models import AccessEvent
 
 DOING = {
@@ -17,6 +17,12 @@ DOING = {
     "contact": "contactgegevens verwijderen",
     "files": "bestanden verwijderen",
 }
+
+
+def doing(rule) -> str:
+    if rule.fields:
+        return "leegmaken: " + ", ".join(rule.fields)
+    return DOING[rule.action]
 
 
 class Command(BaseCommand):
@@ -30,6 +36,7 @@ class Command(BaseCommand):
         erase.add_argument("email")
         erase.add_argument("--yes", action="store_true", help="Echt wissen (verplicht).")
         erase.add_argument("--reden", dest="reason", default="", help="Waarom (voor het logboek).")
+        actions.add_parser("register", help="Het register van verwerkingen als tabel (Markdown).")
         purge = actions.add_parser("purge", help="De bewaartermijnen nu toepassen.")
         purge.add_argument(
             "--dry-run", action="store_true", help="Alleen laten zien wat er zou gebeuren."
@@ -39,6 +46,8 @@ class Command(BaseCommand):
         action = options["action"]
         if action == "purge":
             return self.purge(options["dry_run"])
+        if action == "register":
+            return self.register()
         try:
             address = services.normalise(options["email"])
         except services.InvalidAddress as error:
@@ -68,10 +77,27 @@ class Command(BaseCommand):
         verb = "zou" if dry_run else ""
         for result in results:
             rule = result.rule
-            what = DOING[rule.action]
+            what = doing(rule)
             prefix = f"{verb} " if verb else ""
             self.stdout.write(f"{rule.key}: {result.count} ({prefix}{what}) – {rule.description}")
         total = sum(result.count for result in results)
         self.stdout.write(
             f"Totaal: {total}" + (" (proefdraai, niets veranderd)" if dry_run else "")
         )
+
+    def register(self):
+        """The register as a Markdown table: for the documentation and the closing note."""
+        self.stdout.write("| register | gegevens | doel | grondslag | bewaartermijn | wissen |")
+        self.stdout.write("| --- | --- | --- | --- | --- | --- |")
+        for entry in register.entries():
+            terms = "; ".join(
+                [f"{rule.description} ({rule.key}, {rule.term.days} d, {doing(rule)})"
+                 for rule in entry.retention]
+                + ([str(entry.retention_text)] if entry.retention_text else [])
+            )  # fmt: skip
+            erase = "verwijderen" if entry.erase == "delete" else "anonimiseren"
+            if entry.contact:
+                erase += f"; bij wettelijke termijn alleen {', '.join(entry.contact)}"
+            cells = [f"{entry.label} (`{entry.key}`)", ", ".join(entry.fields),
+                     str(entry.purpose), entry.basis_text, terms, erase]  # fmt: skip
+            self.stdout.write("| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |")

@@ -1,5 +1,6 @@
 """Events, watching back and the relay campaign in the privacy register."""
 
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +22,15 @@ def activity_hold(activity) -> object | None:
             "beschrijving blijven staan, de contactpersoon niet."
         )
     return None
+
+
+def activities_past(cutoff, now):
+    """Activities held before the cutoff's date; those without a date once their campaign's last
+    week ended."""
+    day = timezone.localdate(cutoff)
+    return Activity.objects.annotate(last_day=Max("campaign__regions__ends_on")).filter(
+        Q(date__lt=day) | Q(date__isnull=True, last_day__lt=day)
+    )
 
 
 register(
@@ -93,7 +103,7 @@ register(
                 key="relay_organisers",
                 description=_("Gegevens van de contactpersoon: 3 maanden na de activiteit"),
                 days=91,
-                due=lambda cutoff, now: Activity.objects.filter(date__lt=cutoff.date()),
+                due=activities_past,
                 action="contact",
             ),
         ),

@@ -3,6 +3,7 @@ category data (AVG art. 9), kept only with explicit consent and removed soonest.
 
 from datetime import timedelta
 
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennislab.privacy.register import Entry, Rule, not_personal, register
@@ -12,8 +13,8 @@ from .rules import CHALLENGE_DAYS
 
 
 def ended_before(cutoff):
-    """Editions whose day 30 lies before the cutoff."""
-    return (cutoff - timedelta(days=CHALLENGE_DAYS)).date()
+    """Editions whose day 30 (starts_on + 29 days) lies before the cutoff's Dutch date."""
+    return timezone.localdate(cutoff) - timedelta(days=CHALLENGE_DAYS - 1)
 
 
 register(

@@ -12,6 +12,7 @@ from kennislab.privacy.register import Entry, Rule, not_personal, register
 
 from .models import Application, Evidence, Status, Vignet
 
+VALID_DAYS = 2 * 365 + 1  # a vignet is valid two years
 IN_PROGRESS = (Status.SUBMITTED, Status.IN_ASSESSMENT, Status.MORE_INFO)
 
 
@@ -51,10 +52,14 @@ def vignet_hold(vignet) -> object | None:
 
 
 def awarded_expired(cutoff, now):
-    """Awarded applications whose latest vignet expired before the cutoff."""
-    expired = Vignet.objects.filter(valid_until__lt=cutoff.date()).values("application_id")
-    current = Vignet.objects.filter(valid_until__gte=cutoff.date()).values("application_id")
-    return Application.objects.filter(status=Status.AWARDED, pk__in=expired).exclude(pk__in=current)
+    """Awarded applications whose vignet expired before the cutoff: a vignet's latest
+    application once the vignet expired, and earlier ones — a renewal moves the vignet to the
+    new application — once their own validity (two years from the decision) ended."""
+    day = timezone.localdate(cutoff)
+    pointed_at = Vignet.objects.values("application_id")
+    expired = Vignet.objects.filter(valid_until__lt=day).values("application_id")
+    superseded = Q(decided_at__lt=cutoff - timedelta(days=VALID_DAYS)) & ~Q(pk__in=pointed_at)
+    return Application.objects.filter(Q(pk__in=expired) | superseded, status=Status.AWARDED)
 
 
 register(
@@ -178,7 +183,9 @@ register(
                 key="vignet_holder_contact",
                 description=_("De contactpersoon: 1 jaar na het verlopen van het vignet"),
                 days=365,
-                due=lambda cutoff, now: Vignet.objects.filter(valid_until__lt=cutoff.date()),
+                due=lambda cutoff, now: Vignet.objects.filter(
+                    valid_until__lt=timezone.localdate(cutoff)
+                ),
                 action="contact",
             ),
         ),

@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin \
+        bench-campaigns bench-admin bench-privacy \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -89,6 +89,11 @@ bench-campaigns: install ## Campaign, agenda and challenge pages, feeds, forms, 
 bench-admin: install ## The back office with 1,000 waiting items: inbox, dashboard, listing, detail (medians, p95), SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.admin
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.admin; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-privacy: install ## The retention job over 100,000 expired records, one person's export and erasure (medians, p95, memory), SQLite + PostgreSQL (~20 min)
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.privacy
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.privacy; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

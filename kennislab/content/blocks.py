@@ -218,3 +218,47 @@ class ContentPageBody(blocks.StreamBlock):
     quote = QuoteBlock()
     call_to_action = CallToActionBlock()
     download = DownloadBlock()
+
+
+class PrivacyRegisterBlock(blocks.StructBlock):
+    """The privacy statement generated from the register of processing (kennislab/privacy/
+    statement.py): per kind of record the data, purpose, legal basis and the retention terms as
+    configured, then the person's rights. Editors place it; they do not write the terms."""
+
+    email = blocks.EmailBlock(
+        label=_("E-mailadres voor vragen over privacy"),
+        required=False,
+        help_text=_("Leeg laten om het e-mailadres uit de site-instellingen te gebruiken."),
+    )
+
+    class Meta:
+        icon = "lock"
+        label = _("Privacyverklaring uit het register")
+        template = "privacy/statement.html"
+        help_text = _(
+            "Toont vanzelf welke gegevens de site bewaart, waarvoor, waarom dat mag en hoe lang, "
+            "en welke rechten bezoekers hebben. De tekst komt uit het register in de code en de "
+            "ingestelde bewaartermijnen: schrijf bewaartermijnen dus niet zelf op de pagina."
+        )
+
+    def get_context(self, value, parent_context=None):
+        from kennislab.core.models import SiteSettings
+        from kennislab.privacy import statement
+
+        context = super().get_context(value, parent_context=parent_context)
+        email = (value or {}).get("email") or ""
+        request = (parent_context or {}).get("request")
+        if not email and request is not None:
+            email = SiteSettings.for_request(request).contact_email
+        context.update({"statement": statement.build(), "email": email})
+        return context
+
+
+class PlainPageBody(ContentPageBody):
+    """The body of a plain page (about the network, privacy, accessibility): the blocks of
+    ContentPageBody and, once, the generated privacy statement."""
+
+    privacy_register = PrivacyRegisterBlock()
+
+    class Meta:
+        block_counts = {"privacy_register": {"max_num": 1}}

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from .blocks import ArticleBodyBlock, ContentPageBody, HomeBlock
+from .blocks import ArticleBodyBlock, ContentPageBody, HomeBlock, PlainPageBody
 from .text import first_words, stream_text
 
 LISTING_PAGE_SIZE = 12
@@ -450,7 +450,7 @@ class ContentPage(Page):
     """A plain page: about the network, privacy statement, accessibility statement."""
 
     intro = models.TextField(_("introductie"), blank=True)
-    body = StreamField(ContentPageBody(), blank=True, verbose_name=_("inhoud"))
+    body = StreamField(PlainPageBody(), blank=True, verbose_name=_("inhoud"))
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]

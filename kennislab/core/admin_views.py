@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.generic import TemplateView
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -19,6 +20,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from . import inbox
 from .admin_display import Section, ValueColumn, WhenColumn, export_value, sections_of
 from .workflow import Stale, ensure_unchanged
+
+# Hooks the shared admin views call, so another app can record what staff looked at or exported
+# without each listing or detail page knowing about it (the privacy app's access log):
+# RECORD_VIEWED(request, instance) after a detail page was shown (GET), and
+# LIST_EXPORTED(request, model, rows, format) before a listing is sent as CSV or XLSX.
+RECORD_VIEWED = "kennislab_record_viewed"
+LIST_EXPORTED = "kennislab_list_exported"
 
 
 class RecordInspectView(InspectView):
@@ -50,6 +58,12 @@ class RecordInspectView(InspectView):
     def notices(self) -> list[str]:
         """Short Dutch sentences shown above the details (e.g. what is still missing)."""
         return []
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        for announce in hooks.get_hooks(RECORD_VIEWED):
+            announce(request, self.object)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -199,7 +213,19 @@ class ReadableColumnsMixin:
         return self.get_inspect_url(instance) or self.get_edit_url(instance)
 
 
-class RecordIndexView(ReadableColumnsMixin, IndexView):
+class AnnouncedExportMixin:
+    """A listing's CSV or XLSX export is announced first (hook LIST_EXPORTED, with the number of
+    rows), so that exports of personal data are on record. Mixed into every listing of the
+    project."""
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        rows = len(queryset) if isinstance(queryset, (list, tuple)) else queryset.count()
+        for announce in hooks.get_hooks(LIST_EXPORTED):
+            announce(self.request, self.model, rows, spreadsheet_format)
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class RecordIndexView(AnnouncedExportMixin, ReadableColumnsMixin, IndexView):
     """A listing of records (ReadableColumnsMixin); exports hold local times and neutralised
     text (core.admin_display.export_value)."""
 
@@ -208,7 +234,7 @@ class RecordIndexView(ReadableColumnsMixin, IndexView):
         return type(row)((key, export_value(value)) for key, value in row.items())
 
 
-class ReadableSnippetIndexView(ReadableColumnsMixin, SnippetIndexView):
+class ReadableSnippetIndexView(AnnouncedExportMixin, ReadableColumnsMixin, SnippetIndexView):
     """A snippet listing of the project, read the same way as the record listings."""
 
     def to_row_dict(self, item):

@@ -31,6 +31,14 @@ register(
         legal_basis="legitimate_interest",
         erase="delete",
         export_filter=readable_mail,
+        labels={
+            "to": _("e-mailadres"),
+            "subject": _("onderwerp"),
+            "body": _("tekst"),
+            "attachments": _("bijlagen"),
+            "headers": _("antwoordadres"),
+            "last_error": _("foutmelding als versturen mislukte"),
+        },
         retention=(
             Rule(
                 key="outbox_bodies",

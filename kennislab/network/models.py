@@ -8,17 +8,16 @@ pages editors linked to it.
 
 from __future__ import annotations
 
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kennislab.core.models import AuditEvent
+from kennislab.core.storage import private_storage
 
 from . import rules
 
@@ -40,24 +39,6 @@ class StoryStatus(models.TextChoices):
     SUBMITTED = rules.SUBMITTED, _("Wacht op beoordeling")
     ACCEPTED = rules.ACCEPTED, _("Geaccepteerd (concept-artikel)")
     REJECTED = rules.REJECTED, _("Afgewezen")
-
-
-class PrivateStorage(FileSystemStorage):
-    """Attachments of practice stories are not public: they live in PRIVATE_MEDIA_ROOT, outside
-    MEDIA_ROOT, and only staff download them (wagtail_hooks.story_attachment). The location is
-    read from the settings on every use (tests point it elsewhere)."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
 
 
 def attachment_path(instance, filename):
@@ -195,7 +176,7 @@ class Story(models.Model):
     themes = models.ManyToManyField("content.Theme", blank=True, related_name="stories",
                                     verbose_name=_("thema's"))  # fmt: skip
     attachment = models.FileField(_("bijlage"), upload_to=attachment_path,
-                                  storage=PrivateStorage(), blank=True, max_length=255)  # fmt: skip
+                                  storage=private_storage, blank=True, max_length=255)  # fmt: skip
     attachment_name = models.CharField(_("naam van de bijlage"), max_length=200, blank=True)
     attachment_type = models.CharField(_("soort bijlage"), max_length=100, blank=True)
     attachment_size = models.PositiveIntegerField(_("grootte (bytes)"), null=True, blank=True)

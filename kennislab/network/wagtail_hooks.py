@@ -283,7 +283,7 @@ class StoryViewSet(RecordViewSet):
     list_filter = ["status", "themes"]
     search_fields = ["title", "organisation", "contact_name", "email"]
     ordering = ["status", "-created_at"]
-    list_export = ["title", "organisation", "contact_name", "email", "summary",
+    list_export = ["title", "organisation", "contact_name", "email",
                    "get_status_display", "created_at"]  # fmt: skip
     export_headings = {"title": _("Titel"), "organisation": _("Organisatie"),
                        "contact_name": _("Naam"), "email": _("E-mailadres"),

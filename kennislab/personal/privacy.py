@@ -13,6 +13,7 @@ register(
         model=OverviewLink,
         person="email_key",
         fields=("email_key",),
+        labels={"email_key": _("e-mailadres")},
         derived=("token_hash",),
         export_also=("created_at", "expires_at"),
         purpose=_("Je een link sturen naar het overzicht van alles wat je bij ons hebt."),

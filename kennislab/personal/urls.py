@@ -11,4 +11,6 @@ urlpatterns = [
     path("verstuurd/", views.link_sent, name="link-sent"),
     path("<str:token>/", views.overview, name="overview"),
     path("<str:token>/openen/<slug:kind>/<int:pk>/", views.open_item, name="open"),
+    path("<str:token>/mijn-gegevens/", views.export, name="export"),
+    path("<str:token>/verwijderen/", views.erase, name="erase"),
 ]

@@ -1,10 +1,11 @@
 """Public views of Mijn Kennislab: ask for the link (the same answer for every address), the
-overview the link opens, and "Openen" for one item. The overview and what it leads to are one
-person's own pages (core.views.private: never cached, never indexed)."""
+overview the link opens, "Openen" for one item, and the person's own data: download it, or erase
+it (a confirmation first). The overview and what it leads to are one person's own pages
+(core.views.private: never cached, never indexed). The address always comes from the link."""
 
 from __future__ import annotations
 
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,7 +14,7 @@ from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import private
 
 from . import services
-from .forms import OverviewLinkForm
+from .forms import EraseForm, OverviewLinkForm
 from .models import LINK_HOURS
 
 
@@ -69,3 +70,42 @@ def open_item(request, token, kind, pk):
         context = {"token": token}
         return private(render(request, "personal/item_unknown.html", context, status=404))
     return private(HttpResponseRedirect(path, status=303))
+
+
+def _back_to_overview(token):
+    url = reverse("personal:overview", args=[token])
+    return private(HttpResponseRedirect(url, status=303))
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("personal-export", limit=10, window=3600, methods=["POST"])
+def export(request, token):
+    """POST (the button "Download mijn gegevens"): everything of the link's address as a file.
+    A GET goes back to the overview."""
+    if request.method == "GET":
+        return _back_to_overview(token)
+    link = services.by_token(token)
+    if link is None:
+        return _link_unknown(request)
+    download = services.export(link)
+    response = HttpResponse(download.content, content_type=download.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{download.filename}"'
+    return private(response)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("personal-erase", limit=10, window=3600, methods=["POST"])
+def erase(request, token):
+    """GET: what erasing will do (deleted, emptied, kept and why, waiting for staff) and the
+    confirmation; POST with the check box: erase, and say what happened. Without the check box:
+    the same page with the error (400), nothing changed."""
+    link = services.by_token(token)
+    if link is None:
+        return _link_unknown(request)
+    form = EraseForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        done = services.erase(link)
+        return private(render(request, "personal/erase_done.html", {"done": done}))
+    context = {"link": link, "token": token, "form": form, "plan": services.erase_plan(link)}
+    status = 400 if form.is_bound else 200
+    return private(render(request, "personal/erase_confirm.html", context, status=status))

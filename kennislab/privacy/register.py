@@ -103,6 +103,7 @@ class Entry:
     from_public: bool = True  # entered by visitors (False: by editors, e.g. contact persons)
     placeholders: dict = field(default_factory=dict)  # field → fixed value instead of the default
     export_filter: Callable[[dict], dict] | None = None  # e.g. mask private links in mail texts
+    labels: dict = field(default_factory=dict)  # field → plain Dutch name for the statement
 
     def __post_init__(self):
         if self.erase not in ERASE_MODES:
@@ -151,7 +152,8 @@ class Entry:
     @property
     def field_labels(self) -> list[str]:
         meta = self.model._meta
-        return [str(meta.get_field(name).verbose_name) for name in self.fields]
+        return [str(self.labels.get(name) or meta.get_field(name).verbose_name)
+                for name in self.fields]  # fmt: skip
 
     @property
     def retention_lines(self) -> list[str]:

@@ -112,12 +112,25 @@ def serialise(entry: register.Entry, record) -> dict:
     return entry.export_filter(data) if entry.export_filter else data
 
 
+def related_fields(entry: register.Entry) -> list[str]:
+    """The entry's foreign keys among what the export shows, to fetch them in the same query."""
+    names = []
+    for name in (*entry.export_also, *entry.fields):
+        model_field = entry.model._meta.get_field(name)
+        if model_field.many_to_one or model_field.one_to_one:
+            names.append(name)
+    return names
+
+
 def export(address: str) -> dict[str, list[dict]]:
     """The export of CONTRACTS.md: one key per findable entry, each a list of records."""
     result = {}
     for entry in register.entries():
         if entry.findable:
             records = entry.live(entry.records(address)).order_by("pk")
+            related = related_fields(entry)
+            if related:
+                records = records.select_related(*related)
             result[entry.key] = [serialise(entry, record) for record in records]
     return result
 
@@ -408,11 +421,15 @@ def _erase(address: str, user, reason: str, self_service: bool) -> Result:
             names = step.entry.erasable_fields(contact_only=step.action == "contact")
             row = {name: getattr(step.record, name) for name in names if name in PERSON_FIELDS}
             strings |= _person_strings(step.entry, [row])
+        groups: dict[tuple[str, str], list] = {}
         for step in steps:
             counts = per_entry.setdefault(step.entry.key, Counter())
             counts[ACTION_COUNTS[step.action]] += 1
             if step.action != "queued":
-                apply(step.entry, step.entry.model.objects.filter(pk=step.record.pk), step.action)
+                groups.setdefault((step.entry.key, step.action), []).append(step.record.pk)
+        for (key, action), pks in groups.items():  # one statement per entry and action
+            entry = register.REGISTRY[key]
+            apply(entry, entry.model.objects.filter(pk__in=pks), action)
         queued = [step for step in steps if step.action == "queued"]
         elsewhere = scrub_elsewhere(address, strings) if not queued else {}
         if queued and self_service:
@@ -476,10 +493,14 @@ def _purge_batch(entry, rule, queryset, last):
         batch = queryset.order_by("pk")
         if last is not None:
             batch = batch.filter(pk__gt=last)
-        pks = list(batch.select_for_update(of=("self",)).values_list("pk", flat=True)[:BATCH])
+        pks = list(batch.values_list("pk", flat=True)[:BATCH])
         if not pks:
             return 0, None
-        records = entry.model.objects.filter(pk__in=pks)
+        # Lock the plain rows (a rule's query may group, which FOR UPDATE refuses), then keep
+        # those still due: another purge running at once may have done them meanwhile.
+        locked = entry.model.objects.filter(pk__in=pks).select_for_update()
+        still_due = queryset.filter(pk__in=list(locked.values_list("pk", flat=True)))
+        records = entry.model.objects.filter(pk__in=list(still_due.values_list("pk", flat=True)))
         return apply(entry, records, rule.action, rule.fields), pks[-1]
 
 

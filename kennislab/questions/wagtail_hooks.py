@@ -195,8 +195,7 @@ class QuestionViewSet(RecordViewSet):
     search_fields = ["name", "email", "organisation", "question"]
     ordering = ["status", "-created_at"]
     list_export = ["reference", "theme.name", "name", "email", "organisation", "phone",
-                   "question", "get_status_display", "assigned_to", "answer",
-                   "created_at"]  # fmt: skip
+                   "get_status_display", "assigned_to", "created_at"]  # fmt: skip
     export_headings = {
         "reference": _("Nummer"),
         "theme.name": _("Thema"),
@@ -299,8 +298,8 @@ class InterestViewSet(RecordViewSet):
     list_filter = ["community", "status"]
     search_fields = ["name", "email", "organisation"]
     ordering = ["status", "-created_at"]
-    list_export = ["community.name", "name", "email", "organisation", "role", "motivation",
-                   "get_status_display", "note", "created_at"]  # fmt: skip
+    list_export = ["community.name", "name", "email", "organisation", "role",
+                   "get_status_display", "created_at"]  # fmt: skip
     export_headings = {
         "community.name": _("Leergemeenschap"),
         "name": _("Naam"),

@@ -200,11 +200,19 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "static_collected"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(BASE_DIR / "media"))
-# Uploads that are not public (vignet evidence): never under MEDIA_ROOT, served by views that
-# check who asks. Several app servers: a shared volume (or a private bucket, see README).
+# Uploads that are not public (vignet evidence, attachments of practice stories): the storage
+# alias "private" (kennislab/core/storage.py), never under MEDIA_ROOT, never by URL, read only by
+# views that check who asks. By default on disk under PRIVATE_MEDIA_ROOT; several app servers:
+# a shared volume, or a private bucket by PRIVATE_STORAGE_BACKEND and PRIVATE_STORAGE_OPTIONS
+# (JSON, the backend's options), e.g. storages.backends.s3.S3Storage (README, "Private files").
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "var" / "private"))
+PRIVATE_STORAGE = {
+    "BACKEND": env("PRIVATE_STORAGE_BACKEND", default="kennislab.core.storage.PrivateStorage"),
+    "OPTIONS": env.json("PRIVATE_STORAGE_OPTIONS", default={}),
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -214,7 +222,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # docs/decisions/0020-privacy-register.md): the register's defaults, overridden per rule by
 # RETENTION_<RULE>=<days>, e.g. RETENTION_OUTBOX_BODIES=14.
 PRIVACY_RETENTION = {
-    name[len("RETENTION_"):].lower(): int(value)
+    name[len("RETENTION_") :].lower(): int(value)
     for name, value in os.environ.items()
     if name.startswith("RETENTION_") and value.strip().isdigit()
 }

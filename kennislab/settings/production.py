@@ -21,6 +21,9 @@ if not SECRET_KEY:  # noqa: F405
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Private uploads: PRIVATE_MEDIA_ROOT, or a private bucket by PRIVATE_STORAGE_BACKEND and
+    # PRIVATE_STORAGE_OPTIONS (base.py; README, "Private files").
+    "private": PRIVATE_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 

@@ -119,8 +119,11 @@ class SurveyPage(AbstractForm):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
         InlinePanel("form_fields", heading=_("Vragen"), label=_("Vraag")),
         MultiFieldPanel(
-            [FieldPanel("ask_region"), FieldPanel("thank_you_text"),
-             FieldPanel("retention_months")],
+            [
+                FieldPanel("ask_region"),
+                FieldPanel("thank_you_text"),
+                FieldPanel("retention_months"),
+            ],
             heading=_("Provincie, bedanktekst en bewaartermijn"),
         ),
     ]

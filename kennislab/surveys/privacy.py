@@ -46,6 +46,7 @@ register(
         person=None,
         find=by_answer,
         fields=("form_data",),
+        labels={"form_data": _("je antwoorden")},
         export_also=("page", "submit_time", "region"),
         purpose=_("De uitkomsten van een vragenlijst van het netwerk samenvatten."),
         legal_basis="consent",

@@ -19,6 +19,7 @@ from wagtail.admin.widgets import Button
 from wagtail.contrib.forms.utils import get_forms_for_user
 
 from kennislab.campaigns.rules import PROVINCES
+from kennislab.core.admin_views import LIST_EXPORTED
 
 from . import exports, results
 from .models import SurveyPage, SurveyResponse
@@ -67,6 +68,8 @@ def survey_results(request, pk):
         if region:
             name += f"-{region}"
         make = exports.as_csv if export == "csv" else exports.as_xlsx
+        for announce in hooks.get_hooks(LIST_EXPORTED):  # on record (privacy access log)
+            announce(request, SurveyResponse, len(chosen), export)
         return make(questions, chosen, name)
     question_results = results.aggregate(questions, chosen)
     return TemplateResponse(request, "surveys/admin/results.html", {

@@ -8,11 +8,9 @@ draft behind a private link); `as_criteria_data()` turns it into the JSON of CON
 
 from __future__ import annotations
 
-import os
 import secrets
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -24,6 +22,7 @@ from wagtail.search import index
 
 from kennislab.content.blocks import ContentPageBody
 from kennislab.core.models import AuditEvent
+from kennislab.core.storage import private_storage
 
 from . import criteria
 
@@ -38,24 +37,6 @@ class Status(models.TextChoices):
 
 
 THEME_CHOICES = list(criteria.THEMES.items())
-
-
-class PrivateStorage(FileSystemStorage):
-    """Evidence is not public: it lives in PRIVATE_MEDIA_ROOT, outside MEDIA_ROOT, and is only
-    served to assessors and to the applicant through the private link (views.evidence_file).
-    The location is read from the settings on every use (tests point it elsewhere)."""
-
-    @property
-    def base_location(self):
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    @property
-    def base_url(self):
-        return None
 
 
 def evidence_path(instance, filename):
@@ -219,7 +200,7 @@ class Activity(models.Model):
 
 class Evidence(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="evidence")
-    file = models.FileField(_("bestand"), upload_to=evidence_path, storage=PrivateStorage(),
+    file = models.FileField(_("bestand"), upload_to=evidence_path, storage=private_storage,
                             max_length=255)  # fmt: skip
     name = models.CharField(_("bestandsnaam"), max_length=200)
     content_type = models.CharField(_("soort"), max_length=60)

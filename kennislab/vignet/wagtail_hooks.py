@@ -190,7 +190,7 @@ class ApplicationViewSet(RecordViewSet):
     list_filter = ["status", "assessor"]
     search_fields = ["reference", "organisation", "contact_name", "email", "place"]
     list_export = ["reference", "organisation", "place", "contact_name", "email",
-                   "get_status_display", "submitted_at", "decided_at", "decision_note"]  # fmt: skip
+                   "get_status_display", "submitted_at", "decided_at"]  # fmt: skip
     export_headings = {
         "reference": _("Kenmerk"),
         "organisation": _("Organisatie"),
@@ -200,7 +200,6 @@ class ApplicationViewSet(RecordViewSet):
         "get_status_display": _("Status"),
         "submitted_at": _("Ingediend op"),
         "decided_at": _("Besluit op"),
-        "decision_note": _("Toelichting bij het besluit"),
     }
     export_filename = "vignetaanvragen"
     permission_codenames = ("view_application", "assess_application")

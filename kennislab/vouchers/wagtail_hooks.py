@@ -77,11 +77,10 @@ EXPORT_FIELDS = {
     "contact_name": _("Contactpersoon"),
     "email": _("E-mailadres"),
     "phone": _("Telefoonnummer"),
-    "motivation": _("Motivatie"),
-    "own_contribution": _("Eigen inzet"),
-    "decision_note": _("Toelichting bij het besluit"),
     "decided_at": _("Besluit op"),
 }
+# Exports carry the minimum (the AVG's data minimisation): no motivation, own contribution or
+# decision note; those are read on the detail page, where the access is logged.
 
 
 class ApplicationIndexView(RecordIndexView):

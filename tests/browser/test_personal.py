@@ -2,11 +2,18 @@
 violation, no sideways scrolling, no console error): the request form empty and with an error,
 the neutral confirmation, and the overview of an address with a pledge, a practice story, a
 question and a newsletter subscription; "Openen" on the pledge lands on the pledge's own page.
+Jouw gegevens: the download (JSON; a zip when there are uploaded files) and the erase flow by
+keyboard (the confirmation, its error, the done page), and the privacy statement generated from
+the register.
 
 The records and the overview link come from the site's database through manage.py. The request
 form takes 10 posts an hour per address; this file posts it twice."""
 
+import io
+import json
 import re
+import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -110,3 +117,133 @@ def test_openen_leads_to_the_pledges_own_page(site_url, page_at, overview):
     assert re.search(r"/netwerk/pledges/link/[^/]+/$", page.url), page.url
     assert page.get_by_text("Gemeente Browserdorp").count() >= 1
     assert page.locator("h1").inner_text() == "Je pledge"
+
+
+# An address whose erase has every kind of outcome: a pledge and a question (emptied), a
+# newsletter subscription (deleted), and a submitted vignet application with a file (in
+# progress: waits for staff; the file makes the download a zip).
+ERASABLE = """
+import re, uuid
+from django.core.files.uploadedfile import SimpleUploadedFile
+from kennislab.content.models import Theme
+from kennislab.core.models import OutgoingEmail
+from kennislab.network import services as network
+from kennislab.newsletter import services as newsletter
+from kennislab.personal import services as personal
+from kennislab.questions import services as questions
+from kennislab.vignet.tests.factories import PDF, submitted
+address = f"Wis.{uuid.uuid4().hex[:8]}@Kennislab.example"
+network.sign({"organisation": "Gemeente Wisdorp", "contact_name": "Wim Wis",
+              "email": address, "phone": "", "province": "utrecht",
+              "partners": "GGD Testregio", "commitments": "Elke school een watertappunt."},
+             "Toestemming (test).")
+questions.ask({"name": "Wim Wis", "email": address, "theme": Theme.objects.first(),
+               "question": "Hoe begin ik met een watertappunt?"}, "Toestemming (test).")
+newsletter.sign_up({"email": address, "name": "Wim Wis", "themes": []}, "Toestemming (test).")
+submitted(email=address, organisation="Wisbedrijf BV",
+          files=[SimpleUploadedFile("bewijs.pdf", PDF, content_type="application/pdf")])
+assert personal.request_link(address.lower())
+body = OutgoingEmail.objects.filter(topic="mijn-kennislab").order_by("pk").last().body
+print(address, re.search(r"(/mijn-kennislab/[A-Za-z0-9_-]+/)", body).group(1))
+"""
+
+
+@pytest.fixture(scope="module")
+def erasable(site_url):
+    address, path = shell(ERASABLE).split()
+    return {"address": address, "path": path}
+
+
+def press_on(page, locator, key="Enter"):
+    """Focus an element and press a key on it (by keyboard, as someone without a mouse)."""
+    locator.focus()
+    page.keyboard.press(key)
+
+
+def test_download_my_data_by_keyboard(site_url, page_at, overview):
+    """A JSON file with the address's records (pledge, story, question, newsletter)."""
+    page = page_at(375)
+    page.goto(site_url + overview["path"])
+    section = page.locator("#gegevens")
+    assert section.get_by_role("heading", name="Jouw gegevens").count() == 1
+    with page.expect_download() as info:
+        press_on(page, section.get_by_role("button", name="Download mijn gegevens"))
+    download = info.value
+    assert download.suggested_filename == "mijn-gegevens-kennislab.json"
+    data = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert [r["organisation"] for r in data["network.pledge"]] == ["Gemeente Browserdorp"]
+    assert [r["title"] for r in data["network.story"]] == ["Samen wandelen in de wijk"]
+    assert len(data["questions.question"]) == 1 and len(data["newsletter.subscriber"]) == 1
+    assert overview["address"].lower() in json.dumps(data).lower()
+    assert page.url.endswith(overview["path"])  # the page stays where it was
+    check_page(page, "mijn-kennislab-na-download", widths=[375])
+
+
+def test_download_is_a_zip_with_the_uploaded_file(site_url, page_at, erasable):
+    page = page_at(1280)
+    page.goto(site_url + erasable["path"])
+    with page.expect_download() as info:
+        press_on(page, page.get_by_role("button", name="Download mijn gegevens"))
+    download = info.value
+    assert download.suggested_filename == "mijn-gegevens-kennislab.zip"
+    archive = zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes()))
+    names = archive.namelist()
+    assert names[0] == "gegevens.json"
+    assert any(name.startswith("vignet.evidence/") and name.endswith(".pdf") for name in names)
+    data = json.loads(archive.read("gegevens.json"))
+    assert [r["organisation"] for r in data["vignet.application"]] == ["Wisbedrijf BV"]
+
+
+def test_erase_my_data_by_keyboard(site_url, page_at, erasable):
+    page = page_at(375)
+    page.goto(site_url + erasable["path"])
+    with page.expect_navigation():
+        press_on(page, page.get_by_role("link", name="Verwijder mijn gegevens"))
+    assert page.url.endswith(erasable["path"] + "verwijderen/")
+    assert page.locator("h1").inner_text() == "Verwijder mijn gegevens"
+    for heading in ("Dit verwijderen we helemaal", "Hier halen we je gegevens uit",
+                    "Hier beslist eerst een medewerker over", "Weet je het zeker?"):  # fmt: skip
+        assert page.get_by_role("heading", name=heading).count() == 1, heading
+    assert page.get_by_text("Pledges: Gemeente Wisdorp").count() == 1
+    check_page(page, "verwijderen-bevestigen")
+
+    # without the check box: an error, nothing erased
+    button = page.get_by_role("button", name="Verwijder mijn gegevens")
+    with page.expect_navigation() as navigation:
+        press_on(page, button)
+    assert navigation.value.status == 400
+    assert page.title().startswith("Fout:")
+    assert page.evaluate(FOCUSED)["summary"]
+    check_page(page, "verwijderen-fout")
+
+    # the check box by keyboard (space), then the button
+    box = page.get_by_label("Ik begrijp dat dit niet ongedaan kan worden")
+    press_on(page, box, "Space")
+    assert box.is_checked()
+    with page.expect_navigation() as navigation:
+        press_on(page, page.get_by_role("button", name="Verwijder mijn gegevens"))
+    assert navigation.value.status == 200
+    assert navigation.value.headers["cache-control"] == "private, no-store"
+    assert page.locator("h1").inner_text() == "Je verzoek is voorgelegd aan een medewerker"
+    assert (
+        page.get_by_role("heading", name="Voorgelegd aan een medewerker", exact=True).count() == 1
+    )
+    assert page.get_by_text("Aanvragen voor het vignet").count() >= 1
+    assert page.get_by_text("Je krijgt geen nieuwsbrief meer van ons.").count() == 1
+    page.console_errors.clear()  # the 400 before
+    check_page(page, "verwijderen-klaar")
+
+    # the overview link no longer works
+    assert page.goto(site_url + erasable["path"]).status == 404
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_privacy_statement_from_the_register(site_url, page_at, width):
+    page = page_at(width)
+    assert page.goto(site_url + "/privacyverklaring/").status == 200
+    for heading in ("Welke gegevens we bewaren, waarom en hoe lang", "Jouw rechten",
+                    "Zo gebruik je je rechten", "Wie je gegevens ziet", "Kennisvouchers"):  # fmt: skip
+        assert page.get_by_role("heading", name=heading, exact=True).count() == 1, heading
+    assert page.get_by_text("7 jaar na het sluiten van de regeling").count() == 1
+    assert page.get_by_role("link", name="Naar Mijn Kennislab").get_attribute("href") == REQUEST
+    check_page(page, "privacyverklaring", widths=[width])

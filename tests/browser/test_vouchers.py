@@ -91,6 +91,12 @@ def unique_email(name: str) -> str:
     return f"{name}.{uuid.uuid4().hex[:6]}@kennislab.example"
 
 
+# The elements that stick out on the right, innermost last (for the message of a failed check).
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter((e) => e.getBoundingClientRect().right > window.innerWidth)
+  .slice(-4).map((e) => `${e.tagName.toLowerCase()}.${e.className} ${e.getBoundingClientRect().right.toFixed(2)}`)"""
+
+
 def check_page(page, label: str, widths=WIDTHS):
     """The checks of test_pages.py on the page as it is now, at each width (resizing the same
     page: the states after a POST cannot be loaded twice)."""
@@ -101,7 +107,7 @@ def check_page(page, label: str, widths=WIDTHS):
         assert page.locator("h1").count() == 1, where
         assert blocking_violations(page) == [], where
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 0, f"{where} scrolls sideways by {overflow}px"
+        assert overflow <= 0, f"{where} scrolls sideways by {overflow}px: {page.evaluate(WIDEST)}"
     # The browser logs a form sent back with errors as a failed resource (status 400): that is
     # the page itself, not a Content-Security-Policy violation or a missing asset.
     errors = [error for error in page.console_errors if "status of 400" not in error]

@@ -696,26 +696,6 @@ CONTENT_PAGES = [
                 "op het Kennislab. Heb je een vraag over privacy? Mail dan naar "
                 "privacy@kennislab.example.",
             ),
-            ("heading", "Welke gegevens bewaren we?"),
-            (
-                "paragraph",
-                "We bewaren alleen de gegevens die je zelf invult in een formulier, en alleen als "
-                "je daarvoor toestemming geeft. Welke gegevens dat zijn, hangt af van het "
-                "formulier. Meestal gaat het om je naam, je e-mailadres, je organisatie en wat je "
-                "in het formulier schrijft.",
-            ),
-            (
-                "list",
-                [
-                    "Aanmelden voor de nieuwsbrief of een webinar: naam en e-mailadres",
-                    "Een kennisvoucher of het Vignet Vitaal Bedrijf aanvragen: contactgegevens, "
-                    "organisatie en de gegevens die nodig zijn om de aanvraag te beoordelen",
-                    "Een activiteit aanmelden of een praktijkverhaal delen: contactgegevens en de "
-                    "beschrijving die je instuurt",
-                    "Interesse doorgeven voor een leergemeenschap: naam, e-mailadres, organisatie "
-                    "en functie",
-                ],
-            ),
             ("heading", "Geen tracking, geen externe diensten"),
             (
                 "paragraph",
@@ -725,33 +705,9 @@ CONTENT_PAGES = [
                 "klikt. We gebruiken alleen cookies die nodig zijn om de site te laten werken, "
                 "bijvoorbeeld om een formulier veilig te versturen.",
             ),
-            ("heading", "Hoe lang bewaren we je gegevens?"),
-            (
-                "list",
-                [
-                    "Nieuwsbrief: tot je je afmeldt. Afmelden kan met de link onder elke "
-                    "nieuwsbrief.",
-                    "Aanmelding voor een webinar: twaalf maanden na het webinar.",
-                    "Praktijkverhalen en aangemelde activiteiten: twee jaar na ontvangst, of "
-                    "zolang het verhaal of de activiteit op de site staat.",
-                    "Aanvragen voor een kennisvoucher of vignet: zeven jaar, omdat we financiële "
-                    "gegevens zo lang moeten bewaren.",
-                ],
-            ),
-            ("heading", "Jouw rechten"),
-            (
-                "paragraph",
-                "Onder de Algemene verordening gegevensbescherming (AVG) heb je het recht om je "
-                "gegevens in te zien, te laten verbeteren of te laten verwijderen. Je kunt ook "
-                "bezwaar maken, de verwerking laten beperken of je gegevens opvragen om mee te "
-                "nemen. Je kunt je toestemming altijd intrekken. Stuur daarvoor een mail naar "
-                "privacy@kennislab.example. We reageren binnen vier weken.",
-            ),
-            (
-                "paragraph",
-                "Ben je niet tevreden over hoe we met je gegevens omgaan? Laat het ons weten. Je "
-                "hebt ook het recht om een klacht in te dienen bij de Autoriteit Persoonsgegevens.",
-            ),
+            # What is kept, why, on what basis and how long, and the rights: generated from
+            # the privacy register, so that no term is written by hand (kennislab/privacy).
+            ("privacy_register", {"email": "privacy@kennislab.example"}),
             ("heading", "Contact"),
             (
                 "paragraph",

@@ -129,6 +129,8 @@ class DemoLoader:
                     "description": value.get("description", ""),
                 },
             }
+        if kind == "privacy_register":  # the statement generated from the privacy register
+            return {"type": "privacy_register", "value": {"email": value.get("email", "")}}
         raise ValueError(f"unknown demo block {kind!r}")
 
     def stream(self, blocks) -> list[dict]:

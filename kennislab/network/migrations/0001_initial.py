@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
+import kennislab.core.storage
 import kennislab.network.models
 from django.conf import settings
 from django.db import migrations, models
@@ -105,7 +106,7 @@ class Migration(migrations.Migration):
                 ('contact_name', models.CharField(max_length=150, verbose_name='naam')),
                 ('email', models.EmailField(max_length=254, verbose_name='e-mailadres')),
                 ('organisation', models.CharField(max_length=200, verbose_name='organisatie')),
-                ('attachment', models.FileField(blank=True, max_length=255, storage=kennislab.network.models.PrivateStorage(), upload_to=kennislab.network.models.attachment_path, verbose_name='bijlage')),
+                ('attachment', models.FileField(blank=True, max_length=255, storage=kennislab.core.storage.PrivateStorage(), upload_to=kennislab.network.models.attachment_path, verbose_name='bijlage')),
                 ('attachment_name', models.CharField(blank=True, max_length=200, verbose_name='naam van de bijlage')),
                 ('attachment_type', models.CharField(blank=True, max_length=100, verbose_name='soort bijlage')),
                 ('attachment_size', models.PositiveIntegerField(blank=True, null=True, verbose_name='grootte (bytes)')),

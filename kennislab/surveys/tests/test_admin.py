@@ -150,3 +150,13 @@ def test_the_xlsx_export(client, answered):
 
 def test_keys_line_up_with_the_conftest(survey):
     assert [question.key for question in survey.questions()] == KEYS
+
+
+def test_an_export_of_answers_is_on_record(client, answered):
+    from kennislab.privacy.models import AccessEvent
+
+    client.force_login(staff("redacteur", page=answered))
+    client.get(url(answered, export="csv", regio="utrecht"))
+    event = AccessEvent.objects.get(action=AccessEvent.Action.LIST_EXPORT)
+    assert event.rows == 2 and "Antwoorden op vragenlijsten" in event.what
+    assert event.user_label == "redacteur" or event.user is not None

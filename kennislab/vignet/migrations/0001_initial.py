@@ -2,6 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
+import kennislab.core.storage
 import kennislab.vignet.models
 import wagtail.fields
 from django.conf import settings
@@ -111,7 +112,7 @@ class Migration(migrations.Migration):
             name='Evidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=255, storage=kennislab.vignet.models.PrivateStorage(), upload_to=kennislab.vignet.models.evidence_path, verbose_name='bestand')),
+                ('file', models.FileField(max_length=255, storage=kennislab.core.storage.PrivateStorage(), upload_to=kennislab.vignet.models.evidence_path, verbose_name='bestand')),
                 ('name', models.CharField(max_length=200, verbose_name='bestandsnaam')),
                 ('content_type', models.CharField(max_length=60, verbose_name='soort')),
                 ('size', models.PositiveIntegerField(verbose_name='grootte (bytes)')),

@@ -304,9 +304,15 @@ def test_the_csv_export_has_dutch_headings_and_every_filtered_row(assessor_clien
     assert "vignetaanvragen" in response["Content-Disposition"]
     rows = csv_rows(response)
     assert list(rows[0]) == [
-        "Kenmerk", "Organisatie", "Plaats", "Contactpersoon", "E-mailadres", "Status",
-        "Ingediend op", "Besluit op", "Toelichting bij het besluit",
-    ]  # fmt: skip
+        "Kenmerk",
+        "Organisatie",
+        "Plaats",
+        "Contactpersoon",
+        "E-mailadres",
+        "Status",
+        "Ingediend op",
+        "Besluit op",
+    ]  # fmt: skip  (the minimum: no decision notes; they are read on the detail page)
     by_name = {row["Organisatie"]: row for row in rows}
     assert set(by_name) == {"Drukkerij Kleurrijk", "Zorggroep Lindehof", "Concept BV"}
     kleurrijk = by_name["Drukkerij Kleurrijk"]
@@ -317,10 +323,8 @@ def test_the_csv_export_has_dutch_headings_and_every_filtered_row(assessor_clien
     )
     assert kleurrijk["E-mailadres"] == first.email
     lindehof = by_name["Zorggroep Lindehof"]
-    assert (lindehof["Status"], lindehof["Toelichting bij het besluit"]) == (
-        "Afgewezen",
-        "Geen begeleiding.",
-    )
+    assert lindehof["Status"] == "Afgewezen"
+    assert not any("Geen begeleiding." in value for row in rows for value in row.values())
     assert by_name["Concept BV"]["Status"] == "Concept"
 
     filtered = csv_rows(assessor_client.get(LIST, {"export": "csv", "status": "rejected"}))

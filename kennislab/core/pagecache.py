@@ -106,6 +106,9 @@ IGNORED_MODELS = frozenset(
         "surveys.surveyresponse",
         # a person's overview links (Mijn Kennislab) never show on a public page
         "personal.overviewlink",
+        # the privacy app's access log and erasure requests are for staff only
+        "privacy.accessevent",
+        "privacy.erasurerequest",
     }
 )
 # The models whose changes do show on cached pages (a change empties the cache). Every model of

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import logging
-import zipfile
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -37,8 +35,6 @@ from kennislab.privacy.models import AccessEvent
 
 from .models import LINK_HOURS, OverviewLink
 from .providers import BY_KIND, PROVIDERS, Entry, Provider, address_key
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -121,7 +117,6 @@ def purge_expired(now=None) -> int:
 # --- export and erase (issue 13) ----------------------------------------------------------------
 
 EXPORT_NAME = "mijn-gegevens-kennislab"
-EXPORT_DATA_NAME = "gegevens.json"
 
 
 @dataclass(frozen=True)
@@ -141,14 +136,7 @@ def export(link: OverviewLink) -> Download:
     stored = privacy.files(address)
     if stored:
         buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(EXPORT_DATA_NAME, text)
-            for arcname, value in stored:
-                try:
-                    with value.storage.open(value.name, "rb") as handle:
-                        archive.writestr(arcname, handle.read())
-                except OSError:
-                    logger.warning("export: private file %s is missing", value.name)
+        privacy.write_archive(buffer, text, stored)
         download = Download(f"{EXPORT_NAME}.zip", "application/zip", buffer.getvalue())
     else:
         download = Download(

@@ -12,6 +12,8 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
+import zipfile
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -150,6 +152,20 @@ def files(address: str) -> list[tuple[str, FieldFile]]:
                     arcname = f"{found.entry.key}/{record.pk}-{os.path.basename(value.name)}"
                     out.append((arcname, value))
     return out
+
+
+def write_archive(target, text: str, stored: list[tuple[str, FieldFile]]) -> None:
+    """Write a zip of the export (`gegevens.json`) and the uploaded files into the file object
+    `target` (for staff and for the person alike). A file missing from storage is logged and
+    left out."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("gegevens.json", text)
+        for arcname, value in stored:
+            try:
+                with value.open("rb") as source, archive.open(arcname, "w") as copy:
+                    shutil.copyfileobj(source, copy)
+            except OSError:
+                logger.warning("privacy export: file %s is missing", value.name)
 
 
 # --- what erasing will do -----------------------------------------------------------------------

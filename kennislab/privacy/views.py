@@ -13,10 +13,7 @@ of a register model (VIEW) and a listing's CSV or XLSX export (LIST_EXPORT).
 from __future__ import annotations
 
 import json
-import logging
-import shutil
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -38,8 +35,6 @@ from wagtail.admin.viewsets import viewsets
 from . import register, services
 from .forms import AddressForm, EraseForm
 from .models import AccessEvent, ErasureRequest, address_hash
-
-logger = logging.getLogger(__name__)
 
 PERMISSION = "privacy.manage_personal_data"
 LOG_PERMISSION = "privacy.view_accessevent"
@@ -286,14 +281,7 @@ class ExportView(StaffOnly):
 def zip_response(text: str, stored) -> FileResponse:
     """A zip of `gegevens.json` and the files, built in memory (on disk when large)."""
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)  # noqa: SIM115 (the response closes it)
-    with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("gegevens.json", text)
-        for arcname, value in stored:
-            try:
-                with value.open("rb") as source, archive.open(arcname, "w") as target:
-                    shutil.copyfileobj(source, target)
-            except OSError:
-                logger.warning("privacy export: file %s is missing", value.name)
+    services.write_archive(spool, text, stored)
     spool.seek(0)
     return FileResponse(spool, as_attachment=True, filename=f"{EXPORT_NAME}.zip",
                         content_type="application/zip")  # fmt: skip

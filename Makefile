@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy \
+        bench-campaigns bench-admin bench-privacy guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -54,6 +54,15 @@ lint: install ## Lint with ruff
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+guards: install ## Offline CI guards: bandit (fails on high severity) and deptry (imports declared)
+	$(BIN)/bandit --quiet --recursive kennislab --exclude '*/tests/*' --severity-level high
+	$(BIN)/deptry .
+
+audit: install ## Known vulnerabilities in the locked packages (pip-audit; needs internet access)
+	@test -x $(VENV)/audit/bin/pip-audit || ($(PYTHON) -m venv $(VENV)/audit && \
+	  $(VENV)/audit/bin/pip install --quiet --disable-pip-version-check pip-audit)
+	$(VENV)/audit/bin/pip-audit --requirement requirements.lock --require-hashes --disable-pip
 
 migrations-check: install ## Fail when models and migrations disagree
 	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -70,6 +70,7 @@ def site_url(tmp_path_factory):
         pytest.skip(message)
     seeds = require_seeds()
     workdir = tmp_path_factory.mktemp("site")
+    port = _free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "kennislab.settings.production",
@@ -80,6 +81,7 @@ def site_url(tmp_path_factory):
         "PRIVATE_MEDIA_ROOT": str(workdir / "private"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "EMAIL_URL": "consolemail://",
+        "SITE_BASE_URL": f"http://127.0.0.1:{port}",  # production refuses to start without it
     }
     SITE_ENV.clear()
     SITE_ENV.update(env)
@@ -91,7 +93,6 @@ def site_url(tmp_path_factory):
     _run(["update_index", "-v0"], env)
     _run(["collectstatic", "--noinput", "-v0"], env)
 
-    port = _free_port()
     server = subprocess.Popen(  # noqa: S603 — our own gunicorn on a local port
         [
             str(Path(sys.executable).parent / "gunicorn"),

@@ -469,6 +469,38 @@ def make_erasure_requests() -> Made:
     return Made(handled, keep=[still_open])
 
 
+def _attempt(model, username: str, moment: datetime, **extra):
+    from axes.models import AccessAttempt
+
+    if model is AccessAttempt:
+        extra = {"get_data": "", "post_data": "username=" + username, "failures_since_start": 3,
+                 **extra}  # fmt: skip
+    record = model.objects.create(
+        username=username, ip_address="10.0.0.1", user_agent="Firefox", http_accept="*/*",
+        path_info="/admin/login/", **extra,
+    )  # fmt: skip
+    set_fields(record, attempt_time=moment)
+    return record
+
+
+def make_sign_in_attempts() -> Made:
+    from axes.models import AccessAttempt
+
+    return Made(
+        _attempt(AccessAttempt, "redacteur", T),
+        keep=[_attempt(AccessAttempt, "ander", T + timedelta(days=2000))],
+    )
+
+
+def make_sign_in_failures() -> Made:
+    from axes.models import AccessFailureLog
+
+    return Made(
+        _attempt(AccessFailureLog, "redacteur", T),
+        keep=[_attempt(AccessFailureLog, "ander", T + timedelta(days=2000))],
+    )
+
+
 MAKERS: dict[str, Callable[[], Made]] = {
     "outbox_bodies": make_outbox_bodies,
     "outbox_rows": make_outbox_rows,
@@ -494,6 +526,8 @@ MAKERS: dict[str, Callable[[], Made]] = {
     "survey_responses": make_survey_responses,
     "access_log": make_access_log,
     "erasure_requests": make_erasure_requests,
+    "sign_in_attempts": make_sign_in_attempts,  # kennislab.accounts (django-axes)
+    "sign_in_failures": make_sign_in_failures,
 }
 
 AFTER_THE_TERM = list(MAKERS)

@@ -13,9 +13,27 @@ from ninja import NinjaAPI, Query, Schema
 from ninja.errors import Throttled, ValidationError
 from ninja.throttling import AnonRateThrottle, AuthRateThrottle
 
+from kennislab.core.client import client_address
 from kennislab.search import service
 from kennislab.vignet.api import router as vignet_router
 from kennislab.vouchers.api import router as vouchers_router
+
+
+class ClientAddressMixin:
+    """The throttle counts per the site's one client address (kennislab.core.client), which
+    reads X-Forwarded-For only from TRUSTED_PROXIES, instead of ninja's own NUM_PROXIES rule."""
+
+    def get_ident(self, request):
+        return client_address(request)
+
+
+class AnonThrottle(ClientAddressMixin, AnonRateThrottle):
+    pass
+
+
+class AuthThrottle(ClientAddressMixin, AuthRateThrottle):
+    pass
+
 
 api = NinjaAPI(
     title="Kennislab API",
@@ -26,7 +44,7 @@ api = NinjaAPI(
     ),
     docs_url=None,
     urls_namespace="api-v1",
-    throttle=[AnonRateThrottle(settings.API_RATE), AuthRateThrottle(settings.API_RATE)],
+    throttle=[AnonThrottle(settings.API_RATE), AuthThrottle(settings.API_RATE)],
 )
 
 
@@ -52,6 +70,14 @@ def validation_error(request, exc):
         )
     return api.create_response(
         request, {"detail": "Ongeldige invoer. " + "; ".join(problems)}, status=422
+    )
+
+
+@api.exception_handler(RecursionError)
+def too_deep(request, exc):
+    """JSON nested so deeply that it cannot be read (e.g. 100,000 nested lists)."""
+    return api.create_response(
+        request, {"detail": "Ongeldige invoer: de JSON is te diep genest."}, status=400
     )
 
 

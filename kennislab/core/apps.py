@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import pagecache, signals, sites
+        from . import checks, pagecache, signals, sites  # noqa: F401 - checks registers itself
 
         signals.connect()
         pagecache.connect()

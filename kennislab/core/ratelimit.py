@@ -1,8 +1,8 @@
 """Rate limits for public endpoints: a fixed window per client address, kept in the cache.
 
 With the default per-process cache every app process counts for itself; with Redis
-(CACHE_URL) the limit holds across all app servers. Behind a reverse proxy, set
-TRUSTED_PROXIES to the number of proxies that add to X-Forwarded-For.
+(CACHE_URL) the limit holds across all app servers. Who the client is decides
+kennislab.core.client.client_address (X-Forwarded-For only from TRUSTED_PROXIES).
 """
 
 from __future__ import annotations
@@ -16,17 +16,9 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from kennislab.core.client import client_address
 
-def client_address(request) -> str:
-    proxies = getattr(settings, "TRUSTED_PROXIES", 0)
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+__all__ = ["allow", "client_address", "rate_limited"]
 
 
 def allow(scope: str, key: str, limit: int, window: int) -> tuple[bool, int]:

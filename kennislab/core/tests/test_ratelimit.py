@@ -63,9 +63,9 @@ def test_client_address_behind_proxies(settings):
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 10.9.9.9"
     )
-    settings.TRUSTED_PROXIES = 0
+    settings.TRUSTED_PROXIES = []
     assert client_address(request) == "10.0.0.1"  # untrusted header ignored
-    settings.TRUSTED_PROXIES = 1
+    settings.TRUSTED_PROXIES = ["10.0.0.1"]
     assert client_address(request) == "10.9.9.9"
-    settings.TRUSTED_PROXIES = 2
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
     assert client_address(request) == "1.2.3.4"

@@ -256,7 +256,7 @@ def calendar_entry(activity: Activity, url: str) -> ics.CalendarEntry:
 
 
 SUBJECTS = {
-    "activity_registered": "Je activiteit is aangemeld: {title}",
+    "activity_registered": "Je activiteit is aangemeld",
     "activity_approve": "Je activiteit staat op de website: {title}",
     "activity_request_changes": "Wil je je activiteit aanpassen? {title}",
     "activity_reject": "Je activiteit is niet geplaatst: {title}",

@@ -33,9 +33,31 @@ def counted(field) -> bool:
         field.widget, (forms.EmailInput, forms.URLInput))  # fmt: skip
 
 
+LINE_BREAKS_AND_TABS = re.compile(r"[\s\x85\u2028\u2029]+")
+
+
+def is_one_line(field) -> bool:
+    """A text field typed on one line (name, organisation, place …), not a text area."""
+    return isinstance(field, forms.CharField) and not isinstance(
+        field.widget, forms.Textarea | forms.PasswordInput)  # fmt: skip
+
+
+def flattened(to_python):
+    """`to_python` of a one-line field, followed by collapsing every run of white space
+    (line breaks and tabs included) to one space: a line break typed or pasted into a name or an
+    organisation can never reach a mail header (or a spreadsheet row) as a line break."""
+
+    def to_one_line(value):
+        value = to_python(value)
+        return LINE_BREAKS_AND_TABS.sub(" ", value).strip() if isinstance(value, str) else value
+
+    return to_one_line
+
+
 class AccessibleFormMixin:
     """Mix into a Form. Adds CSS classes, ARIA attributes and `autocomplete` purposes (a phone
-    number gets `type="tel"`); `error_summary` lists (field id, message) for the summary at the
+    number gets `type="tel"`), flattens every one-line text field to one line (`flattened`);
+    `error_summary` lists (field id, message) for the summary at the
     top of the form."""
 
     def __init__(self, *args, **kwargs):
@@ -49,6 +71,8 @@ class AccessibleFormMixin:
             elif isinstance(widget, (forms.TextInput, forms.EmailInput, forms.NumberInput,
                                      forms.URLInput, forms.DateInput)):  # fmt: skip
                 widget.attrs.setdefault("class", "input")
+            if is_one_line(field):
+                field.to_python = flattened(field.to_python)
             purpose = AUTOCOMPLETE.get(name)
             if purpose and isinstance(widget, forms.TextInput | forms.EmailInput):
                 widget.attrs.setdefault("autocomplete", purpose)

@@ -74,6 +74,7 @@ class OutgoingEmail(models.Model):
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("In de wachtrij")
+        SENDING = "sending", _("Wordt verstuurd")
         SENT = "sent", _("Verstuurd")
         RETRY = "retry", _("Nog een poging")
         FAILED = "failed", _("Mislukt")
@@ -88,6 +89,9 @@ class OutgoingEmail(models.Model):
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     last_error = models.TextField(_("laatste fout"), blank=True)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+    # when a sender took the mail (status "sending"); a claim older than MAIL_CLAIM_TIMEOUT is
+    # stale (the sender died) and the mail is sent again
+    claimed_at = models.DateTimeField(_("in behandeling sinds"), null=True, blank=True)
     topic = models.CharField(_("over"), max_length=100, blank=True)  # e.g. "KV-2026-0042"
     # [[file name, text, MIME type], …], e.g. the .ics of an event registration
     attachments = models.JSONField(_("bijlagen"), default=list, blank=True)
@@ -99,6 +103,7 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("uitgaande e-mails")
         ordering = ["-created_at"]
         default_permissions = ("view",)
+        permissions = [("resend_outgoingemail", _("Mislukte e-mail opnieuw versturen"))]
 
     def __str__(self):
         return f"{self.subject} → {self.to}"

@@ -1,19 +1,22 @@
 """Back office for what the core app keeps: the mail outbox (read only, under Settings), and
 the moderation inbox (core/inbox.py) with its menu item and dashboard panel."""
 
+from django import forms
 from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import StatusTagColumn
+from wagtail.log_actions import log
 from wagtail.permissions import register_permission_policy
 
-from . import inbox
+from . import inbox, mail
 from .admin_display import Field, Section, WhenColumn
-from .admin_views import InboxView, RecordInspectView, RecordViewSet
+from .admin_views import ActionInspectView, InboxView, RecordViewSet
 from .display import mask_private_links
 from .models import OutgoingEmail
 from .permissions import ReadOnlyPermissionPolicy
@@ -31,7 +34,39 @@ def attachment_names(email) -> list[str]:
     return [name for name, *_rest in email.attachments or []]
 
 
-class OutgoingEmailInspectView(RecordInspectView):
+RESENT = "kennislab.mail_resent"
+
+
+class ResendForm(forms.Form):
+    """No fields: the button is the decision."""
+
+
+class OutgoingEmailInspectView(ActionInspectView):
+    """A mail's details; a mail that failed every attempt can be sent again ("Opnieuw
+    versturen", with the permission core.resend_outgoingemail; written to the log)."""
+
+    action_title = _("Opnieuw versturen")
+    action_intro = _(
+        "Deze e-mail is na alle pogingen niet verstuurd. Opnieuw versturen zet hem terug in de "
+        "wachtrij met een nieuwe reeks pogingen."
+    )
+    submit_label = _("Opnieuw versturen")
+
+    def can_act(self) -> bool:
+        return self.request.user.has_perm("core.resend_outgoingemail")
+
+    def action_form(self, data=None):
+        return ResendForm(data)
+
+    def offered(self, form) -> bool:
+        return self.object.status == OutgoingEmail.Status.FAILED
+
+    def act(self, form) -> str:
+        if not mail.resend(self.object):
+            return gettext("Deze e-mail was niet mislukt; er is niets veranderd.")
+        log(instance=self.object, action=RESENT, user=self.request.user)
+        return gettext("De e-mail staat weer in de wachtrij en wordt zo verstuurd.")
+
     sections = [
         Section(_("Bericht"), [
             "to", "subject", Field("reply_to", label=_("Antwoorden gaan naar"),
@@ -69,7 +104,12 @@ class OutgoingEmailViewSet(RecordViewSet):
     ]
     list_filter = ["status"]
     search_fields = ["to", "subject", "topic"]
-    permission_codenames = ("view_outgoingemail",)
+    permission_codenames = ("view_outgoingemail", "resend_outgoingemail")
+
+
+@hooks.register("register_log_actions")
+def register_mail_log_actions(actions):
+    actions.register_action(RESENT, _("E-mail opnieuw versturen"), _("E-mail opnieuw verstuurd"))
 
 
 @hooks.register("insert_global_admin_css")

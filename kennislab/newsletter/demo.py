@@ -4,7 +4,6 @@ people at example.org. Written directly (no confirmation mails). Idempotent."""
 
 from __future__ import annotations
 
-import secrets
 from datetime import timedelta
 
 from django.db import transaction
@@ -36,7 +35,6 @@ def _subscriber(email, name, status, created_at) -> Subscriber:
         email=email, email_key=email_key(email), name=name, status=status, consent_text=CONSENT,
         created_at=created_at, token_hash=hashed,
         token_expires_at=timezone.now() + timedelta(days=PENDING_DAYS),
-        unsubscribe_key=secrets.token_urlsafe(24),
     )  # fmt: skip
 
 
@@ -61,7 +59,6 @@ def load_demo() -> Report:
             Subscriber.objects.create(
                 status=Status.UNSUBSCRIBED, created_at=now - timedelta(days=60),
                 confirmed_at=now - timedelta(days=59), unsubscribed_at=now - timedelta(days=2),
-                unsubscribe_key=secrets.token_urlsafe(24),
             )  # fmt: skip
             report.add("afgemelde nieuwsbriefabonnee (zonder gegevens)")
     return report

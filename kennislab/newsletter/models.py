@@ -13,8 +13,13 @@ every export path.
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import secrets
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -24,6 +29,25 @@ from django.utils.translation import gettext_lazy as _
 PENDING_DAYS = 7  # an unconfirmed sign-up (and its confirmation link) lives this long
 LINK_DAYS = 7  # a preferences link mailed on request works this long
 UNSUBSCRIBED_DAYS = 30  # the minimal entry of an unsubscribed address is kept this long
+
+
+def new_unsubscribe_seed() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def unsubscribe_key_for(seed: str) -> str:
+    """The key in a subscriber's unsubscribe link: an HMAC of the row's random seed with the
+    SECRET_KEY. The database holds the seed and the key's hash, never the key: a copy of the
+    database alone opens no unsubscribe link (rotating SECRET_KEY changes every key)."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"kennislab.newsletter.unsubscribe:{seed}".encode(),
+        hashlib.sha256,
+    ).digest()  # fmt: skip
+    return base64.urlsafe_b64encode(digest[:24]).decode()
+
+
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
 
 
 class Status(models.TextChoices):
@@ -82,9 +106,16 @@ class Subscriber(models.Model):
     # The private link (confirm, then preferences): only its hash, with an expiry.
     token_hash = models.CharField(max_length=64, null=True, unique=True, editable=False)
     token_expires_at = models.DateTimeField(null=True, editable=False)
-    # The unsubscribe link is in every mail, also in mails a later job writes: it cannot be a
-    # hashed token. It is random and it can only unsubscribe.
-    unsubscribe_key = models.CharField(max_length=64, unique=True, editable=False)
+    # The unsubscribe link is in every mail, also in mails a later job writes, so its key is
+    # derived from a random seed and the SECRET_KEY (unsubscribe_key_for); only its hash is
+    # stored, like the other private links. It can only unsubscribe.
+    unsubscribe_seed = models.CharField(max_length=64, default=new_unsubscribe_seed, editable=False)
+    unsubscribe_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The hash of the random key of a subscriber from before keys were hashed: links in mails
+    # sent before then keep working.
+    old_unsubscribe_hash = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
 
     objects = SubscriberQuerySet.as_manager()
 
@@ -108,6 +139,17 @@ class Subscriber(models.Model):
 
     def __str__(self):
         return self.email or gettext("(afgemeld, adres verwijderd)")
+
+    def save(self, *args, **kwargs):
+        if not self.unsubscribe_hash:
+            self.unsubscribe_hash = key_hash(self.unsubscribe_key)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "unsubscribe_hash"}
+        super().save(*args, **kwargs)
+
+    @property
+    def unsubscribe_key(self) -> str:
+        return unsubscribe_key_for(self.unsubscribe_seed)
 
     def theme_names(self) -> str:
         names = [theme.name for theme in self.themes.all()]

@@ -5,11 +5,11 @@ and the recipients of a newsletter. Every change and its e-mail are written in o
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from kennislab.core.mail import absolute, queue_email
 from kennislab.core.tokens import find_by_token, new_token
 
-from .models import LINK_DAYS, PENDING_DAYS, Status, Subscriber, email_key
+from .models import LINK_DAYS, PENDING_DAYS, Status, Subscriber, email_key, key_hash
 
 
 @dataclass
@@ -64,7 +64,6 @@ def sign_up(data: dict, consent_text: str) -> SignUp:
             email_key=key,
             name=data.get("name", ""),
             consent_text=consent_text,
-            unsubscribe_key=secrets.token_urlsafe(24),
         )
         token = _new_link(subscriber, PENDING_DAYS)
         try:
@@ -141,9 +140,14 @@ def save_preferences(subscriber: Subscriber, name: str, themes) -> None:
 
 
 def by_unsubscribe_key(key: str) -> Subscriber | None:
+    """The subscriber whose unsubscribe link carries `key` (compared by hash; a key from before
+    keys were hashed matches its stored hash too)."""
     if not key or len(key) > 100:
         return None
-    return Subscriber.objects.filter(unsubscribe_key=key).first()
+    hashed = key_hash(key)
+    return Subscriber.objects.filter(
+        Q(unsubscribe_hash=hashed) | Q(old_unsubscribe_hash=hashed)
+    ).first()
 
 
 def unsubscribe(subscriber: Subscriber) -> None:

@@ -61,7 +61,8 @@ def test_register_with_only_the_required_fields(campaign):
     assert log_of(stored) == [("register", "", "submitted", "organisator", "")]
     (mail,) = OutgoingEmail.objects.all()
     assert mail.to == "hilde@voorbeeld.example"
-    assert mail.subject == "Je activiteit is aangemeld: Zorgrobot op bezoek"
+    assert mail.subject == "Je activiteit is aangemeld"  # no typed title (issue 14)
+    assert "Zorgrobot" not in mail.body
     assert token_in(mail) == token
     assert "regio Noord: de week van 15 februari tot en met 19 februari 2021" in mail.body
     assert "soort activiteit, datum, begintijd, eindtijd, plaats of link, beschrijving" in mail.body

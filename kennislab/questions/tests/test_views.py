@@ -80,7 +80,8 @@ def test_a_question_is_routed_to_the_theme_adviser(client, theme, route, adviser
     assert set(mails) == {"anna@voorbeeld.example", "leefstijl@kennislab.example"}
     ack = mails["anna@voorbeeld.example"]
     assert ack.subject == f"We hebben je vraag ontvangen ({question.reference})"
-    assert "Hoe pak ik leefstijl aan in de wijk?" in ack.body
+    # the receipt goes to an unconfirmed address: it quotes nothing typed (issue 14)
+    assert "Hoe pak ik leefstijl" not in ack.body and "Anna" not in ack.body
     notice = mails["leefstijl@kennislab.example"]
     assert notice.subject == f"Nieuwe vraag over Leefstijl ({question.reference})"
     assert f"/admin/vragen/inspect/{question.pk}/" in notice.body

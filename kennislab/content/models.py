@@ -328,7 +328,9 @@ class ArticlePage(Page):
 
     def related_articles(self, limit=3):
         """Other items that share the most themes with this one, newest first."""
-        theme_ids = list(self.themes.values_list("pk", flat=True))
+        # Not values_list("pk"): a preview's themes are modelcluster's in-memory queryset, which
+        # knows only real field names ("Theme has no field named 'pk'", a 500 on preview).
+        theme_ids = [theme.pk for theme in self.themes.all()]
         if not theme_ids:
             return ArticlePage.objects.none()
         return (

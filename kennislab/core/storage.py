@@ -25,9 +25,23 @@ from django.utils.functional import LazyObject, empty
 PRIVATE_STORAGE_ALIAS = "private"
 
 
+FILE_MODE = 0o600  # private files: only the app's own user reads them …
+DIRECTORY_MODE = 0o700  # … and lists their folders
+
+
 class PrivateStorage(FileSystemStorage):
     """Files on disk under PRIVATE_MEDIA_ROOT, read from the settings on every use (tests point it
-    elsewhere), unless OPTIONS give a `location`. No URL: `url()` raises ValueError."""
+    elsewhere), unless OPTIONS give a `location`. No URL: `url()` raises ValueError. Files are
+    written 0600 and folders 0700 whatever the umask (OPTIONS may still say otherwise)."""
+
+    def __init__(self, *args, file_permissions_mode=FILE_MODE,
+                 directory_permissions_mode=DIRECTORY_MODE, **kwargs):  # fmt: skip
+        super().__init__(
+            *args,
+            file_permissions_mode=file_permissions_mode,
+            directory_permissions_mode=directory_permissions_mode,
+            **kwargs,
+        )
 
     @property
     def base_location(self):

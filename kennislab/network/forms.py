@@ -3,25 +3,20 @@ practice story with an optional attachment (checked by its first bytes, at most 
 
 from __future__ import annotations
 
-import zipfile
-
 from django import forms
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from kennislab.content.models import Domain, Theme
+from kennislab.core import uploads
 from kennislab.core.forms import PublicForm
 
 from . import rules
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-FILE_SIGNATURES = {  # what a file starts with → its type (the name or the browser may lie)
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-    b"PK\x03\x04": DOCX,  # a ZIP file; checked further below: it must be a Word document
-}
+DOCX = uploads.DOCX
+# The types an attachment may have, read from its content (the name or the browser may lie).
+ALLOWED_TYPES = (uploads.PDF, uploads.PNG, uploads.JPEG, uploads.DOCX)
 
 PLEDGE_CONSENT_TEXT = _(
     "Ik geef toestemming om de gegevens in dit formulier te bewaren en te gebruiken voor deze "
@@ -128,32 +123,18 @@ class UpdateForm(PublicForm):
     )  # fmt: skip
 
 
-def _is_docx(upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
-    finally:
-        upload.seek(0)
-    return "word/document.xml" in names and "[Content_Types].xml" in names
-
-
 def checked_upload(upload):
-    """The upload with its real type, or a ValidationError naming the file."""
+    """The upload with its real type and the matching extension (a PDF named rapport.html
+    becomes rapport.pdf), or a ValidationError naming the file."""
     name = get_valid_filename(upload.name.rsplit("/", 1)[-1].rsplit("\\", 1)[-1]) or "bestand"
     if upload.size > MAX_FILE_BYTES:
         raise forms.ValidationError(_("%(name)s is te groot: hoogstens 10 MB.") % {"name": name})
-    head = upload.read(16)
-    upload.seek(0)
-    kind = next((kind for magic, kind in FILE_SIGNATURES.items() if head.startswith(magic)), None)
-    if kind == DOCX and not _is_docx(upload):
-        kind = None
+    kind = uploads.detect(upload, ALLOWED_TYPES)
     if kind is None:
         raise forms.ValidationError(
             _("%(name)s is geen PDF, Word-document (.docx), PNG of JPEG.") % {"name": name}
         )
-    upload.name = name[-150:]
+    upload.name = uploads.stored_name(name[-150:], kind)
     upload.content_type = kind
     return upload
 

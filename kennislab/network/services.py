@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from kennislab.content.models import ArticleContact, ArticlePage, ItemType, Person
 from kennislab.content.site import ensure_kennislab_index
-from kennislab.core import terms
+from kennislab.core import terms, uploads
 from kennislab.core.db import with_lock_retries
 from kennislab.core.errors import Refused
 from kennislab.core.mail import absolute, queue_email, reply_address
@@ -220,8 +220,8 @@ def log_pledge(pledge, action, old, new, note, update=None, user=None, actor_lab
 
 
 PLEDGE_SUBJECTS = {
-    "pledge_signed": "Je pledge is ontvangen: {name}",
-    "pledge_new_link": "Je nieuwe link voor je pledge: {name}",
+    "pledge_signed": "Je pledge is ontvangen",
+    "pledge_new_link": "Je nieuwe link voor je pledge",
     "pledge_approve": "Je pledge staat op de pledgemuur: {name}",
     "pledge_request_changes": "Wil je je pledge aanpassen? {name}",
     "pledge_reject": "Je pledge is niet geplaatst: {name}",
@@ -275,7 +275,9 @@ def submit_story(data: dict, upload, consent_text: str) -> Story:
 
 
 def _submit_story(data, upload, consent_text):
-    with transaction.atomic():
+    # All or nothing: the attachment is removed again when the story is not saved, and a full
+    # disk raises uploads.UploadNotStored before anything is kept.
+    with uploads.stored_together() as written, transaction.atomic():
         story = Story(consent_text=consent_text)
         for field in STORY_FIELDS:
             if field in data:
@@ -284,7 +286,7 @@ def _submit_story(data, upload, consent_text):
             story.attachment_name = upload.name[:200]
             story.attachment_type = upload.content_type
             story.attachment_size = upload.size
-            story.attachment.save(upload.name, upload, save=False)
+            written.save(story.attachment, upload.name, upload)
         story.save()
         _set_relations(story, data, ("themes",))
         log_story(story, "submit", "", story.status, "", actor_label=SUBMITTER)
@@ -379,7 +381,7 @@ def log_story(story, action, old, new, note, user=None, actor_label=SYSTEM):
 
 
 STORY_SUBJECTS = {
-    "story_received": "Je praktijkverhaal is ontvangen: {title}",
+    "story_received": "Je praktijkverhaal is ontvangen",
     "story_accept": "Je praktijkverhaal komt op Kennislab: {title}",
     "story_reject": "Je praktijkverhaal wordt niet geplaatst: {title}",
 }

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Page
 
 from kennislab.content.models import Domain, Theme
-from kennislab.core import terms
+from kennislab.core import terms, uploads
 from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import chosen_filters, private
 
@@ -190,8 +190,13 @@ def share_story(request):
     if request.method == "POST":
         form = StoryForm(request.POST, request.FILES)
         if form.is_valid():
-            services.submit_story(form.cleaned_data, form.cleaned_data["attachment"],
-                                  str(STORY_CONSENT_TEXT))  # fmt: skip
+            try:
+                services.submit_story(form.cleaned_data, form.cleaned_data["attachment"],
+                                      str(STORY_CONSENT_TEXT))  # fmt: skip
+            except uploads.UploadNotStored as problem:
+                # A full disk: the form again with the message, nothing was stored.
+                form.add_error("attachment", problem.message)
+                return render(request, "network/story_form.html", {"form": form}, status=503)
             return private(HttpResponseRedirect(reverse("network:story-thanks"), status=303))
     else:
         form = StoryForm()

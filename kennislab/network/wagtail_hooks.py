@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -23,7 +23,7 @@ from wagtail.permissions import register_permission_policy
 
 from kennislab.campaigns.models import EventPage
 from kennislab.content.models import ArticlePage
-from kennislab.core import terms
+from kennislab.core import terms, uploads
 from kennislab.core.admin_display import Field, Section, WhenColumn
 from kennislab.core.admin_views import (
     ActionInspectView,
@@ -383,8 +383,7 @@ def story_attachment(request, pk):
         handle = story.attachment.open("rb")
     except FileNotFoundError:
         raise Http404(_t("Het bestand is niet (meer) gevonden.")) from None
-    return FileResponse(handle, as_attachment=True, filename=story.attachment_name,
-                        content_type=story.attachment_type)  # fmt: skip
+    return uploads.download(handle, story.attachment_name, story.attachment_type)
 
 
 @hooks.register("register_admin_urls")

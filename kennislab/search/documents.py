@@ -108,6 +108,7 @@ def article_document(page) -> DocumentData | None:
     if not is_public(page):
         return None
     themes = list(page.themes.all())
+    contacts = [c.person.name for c in page.contacts.select_related("person") if c.person]
     body = page.body_text
     return DocumentData(
         key=object_key(page),
@@ -120,6 +121,7 @@ def article_document(page) -> DocumentData | None:
             (body, BODY),
             (_stream_asides(page.body), ASIDE),
             (" ".join(theme.name for theme in themes), ASIDE),
+            (" ".join(contacts), ASIDE),
         ],
         text="\n\n".join(part for part in (page.intro, body) if part),
         date=page.date,

@@ -127,6 +127,20 @@ def remove_object(key: str) -> bool:
     return write_document(None, key)
 
 
+def index_keys(keys) -> bool:
+    """Re-read the objects under `keys` and store their current documents (removing those
+    that are gone or no longer public). Returns whether compaction is due."""
+    from .documents import document_for_key
+
+    the_analyzer = analyzer()
+    due = False
+    for key in keys:
+        known, data = document_for_key(key)
+        if known:
+            due = write_document(data, key, the_analyzer) or due
+    return due
+
+
 # --- Segments -------------------------------------------------------------------------------
 
 

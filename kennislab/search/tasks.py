@@ -6,6 +6,16 @@ from django_tasks import task
 
 
 @task()
+def index_keys_task(keys: list[str]) -> None:
+    """Bring the documents under `keys` up to date with their objects (a batch scheduled by
+    the signals: a page and its children, the items of a renamed theme, …)."""
+    from . import indexer
+
+    if indexer.index_keys(keys):
+        compact_task.enqueue()
+
+
+@task()
 def index_object_task(model_label: str, pk) -> None:
     from . import indexer
 

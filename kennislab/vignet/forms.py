@@ -20,6 +20,7 @@ from django import forms
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.core import uploads
 from kennislab.core.forms import AccessibleFormMixin, PublicForm
 
 from . import criteria, steps
@@ -27,11 +28,8 @@ from . import criteria, steps
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_FILES = 10
 MAX_ACTIVITIES = 30
-FILE_SIGNATURES = {  # what a file starts with → its type (the name or browser may lie)
-    b"%PDF-": "application/pdf",
-    b"\x89PNG\r\n\x1a\n": "image/png",
-    b"\xff\xd8\xff": "image/jpeg",
-}
+# The types evidence may have, read from its content (the name or the browser may lie).
+ALLOWED_TYPES = (uploads.PDF, uploads.PNG, uploads.JPEG)
 ACTIVITY_PREFIX = "activiteit"
 
 CONSENT_TEXT = _(
@@ -115,15 +113,13 @@ def checked_upload(upload):
         raise forms.ValidationError(
             _("%(name)s is te groot: hoogstens 10 MB per bestand.") % {"name": name}
         )
-    head = upload.read(16)
-    upload.seek(0)
-    kind = next((kind for magic, kind in FILE_SIGNATURES.items() if head.startswith(magic)), None)
+    kind = uploads.detect(upload, ALLOWED_TYPES)
     if kind is None:
         raise forms.ValidationError(
             _("%(name)s is geen PDF, PNG of JPEG. Stuur bewijs als PDF of afbeelding.")
             % {"name": name}
         )
-    upload.name = name[:150]
+    upload.name = uploads.stored_name(name[:150], kind)  # a PDF named .html becomes .pdf
     upload.content_type = kind
     return upload
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from functools import partial
 
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kennislab.core import terms
+from kennislab.core import terms, uploads
 from kennislab.core.db import with_lock_retries
 from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
@@ -60,7 +61,9 @@ def save_draft(draft: Draft, application: Application | None = None, consent_tex
 def _save_draft(draft, application, consent_text, renewal_of):
     now = timezone.now()
     token = None
-    with transaction.atomic():
+    # All or nothing: new evidence files are removed again when the draft is not saved (a full
+    # disk raises uploads.UploadNotStored); removed evidence leaves the disk only after commit.
+    with uploads.stored_together() as written, transaction.atomic():
         if application is None:
             token, hashed = new_token()
             application = Application(
@@ -87,16 +90,18 @@ def _save_draft(draft, application, consent_text, renewal_of):
             )
         if draft.remove_evidence:
             for evidence in application.evidence.filter(pk__in=draft.remove_evidence):
-                evidence.file.delete(save=False)
+                storage, name = evidence.file.storage, evidence.file.name
                 evidence.delete()
+                transaction.on_commit(partial(storage.delete, name))
         for upload in draft.new_files:
-            Evidence.objects.create(
+            evidence = Evidence(
                 application=application,
-                file=upload,
                 name=upload.name[:200],
                 content_type=upload.content_type,
                 size=upload.size,
             )
+            written.save(evidence.file, upload.name, upload)
+            evidence.save()
         if token:
             log(application, "", Status.DRAFT, "created", _("Concept aangemaakt."),
                 actor_label=APPLICANT)  # fmt: skip

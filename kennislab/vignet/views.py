@@ -10,13 +10,14 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from kennislab.core import uploads
 from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import private
 
@@ -337,6 +338,12 @@ def _save_step(request, application, token, step):
         application, new_token = services.save_draft(draft, application, str(CONSENT_TEXT))
     except services.NotAllowed as refused:
         return _submitted_page(request, application, status=409, message=str(refused))
+    except uploads.UploadNotStored as problem:
+        # A full disk: the step again with the message; nothing of this save was kept.
+        form.add_error("evidence" if "evidence" in form.fields else None, problem.message)
+        verdict = _verdict_from_forms(form, formset, application)
+        return _step_page(request, application, token, step, status=503, form=form,
+                          formset=formset, verdict=verdict)  # fmt: skip
     token = new_token or token
     if action == "next":
         back_to_check = request.POST.get(BACK_TO_CHECK)
@@ -390,14 +397,7 @@ def evidence_file(request, token, pk):
     evidence = application.evidence.filter(pk=pk).first() if application else None
     if evidence is None:
         return private(render(request, "vignet/draft_unknown.html", status=404))
-    return private(
-        FileResponse(
-            evidence.file.open("rb"),
-            as_attachment=True,
-            filename=evidence.name,
-            content_type=evidence.content_type,
-        )
-    )
+    return private(uploads.download(evidence.file.open("rb"), evidence.name, evidence.content_type))
 
 
 # --- register, verification, badge -----------------------------------------------------------

@@ -12,7 +12,7 @@ from __future__ import annotations
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.translation import gettext as _t
@@ -23,6 +23,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from kennislab.core import uploads
 from kennislab.core.admin_display import Field, Section, WhenColumn
 from kennislab.core.admin_views import ActionInspectView, RecordIndexView, RecordViewSet
 from kennislab.core.forms import StepDecisionForm
@@ -319,8 +320,7 @@ def evidence_download(request, pk):
         handle = evidence.file.open("rb")
     except FileNotFoundError:
         raise Http404(_t("Het bestand is niet (meer) gevonden.")) from None
-    return FileResponse(handle, as_attachment=True, filename=evidence.name,
-                        content_type=evidence.content_type)  # fmt: skip
+    return uploads.download(handle, evidence.name, evidence.content_type)
 
 
 @hooks.register("register_admin_urls")

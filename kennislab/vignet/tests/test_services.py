@@ -89,7 +89,9 @@ def test_an_expired_link_finds_nothing():
     assert services.by_token(token) is None
 
 
-def test_saving_again_replaces_the_activities_and_adds_and_removes_evidence(private_media):
+def test_saving_again_replaces_the_activities_and_adds_and_removes_evidence(
+    private_media, django_capture_on_commit_callbacks
+):
     application, token = make_draft(files=[pdf("eerste.pdf"), pdf("tweede.pdf")])
     first, _second = application.evidence.all()
     first_path = first.file.path
@@ -100,7 +102,8 @@ def test_saving_again_replaces_the_activities_and_adds_and_removes_evidence(priv
         [pdf("derde.pdf")],
         [first.pk],
     )
-    _again, new_token = services.save_draft(draft, fresh(application))
+    with django_capture_on_commit_callbacks(execute=True):  # removed files go after commit
+        _again, new_token = services.save_draft(draft, fresh(application))
     assert new_token is None  # the link stays the same
     stored = fresh(application)
     assert stored.organisation == "Nieuwe Naam BV"

@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy guards audit \
+        bench-campaigns bench-admin bench-privacy bench-backup guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -38,6 +38,7 @@ serve: install ## Production-style server: gunicorn + whitenoise + task worker
 	HOST=$(HOST) PORT=$(PORT) WORKERS=$(WORKERS) BIN=$(BIN) bin/serve
 
 worker: install ## Run the background task worker (mail, search indexing, daily reminders)
+	$(BIN)/python manage.py recover_tasks
 	$(BIN)/python manage.py daily_jobs --plannen
 	$(BIN)/python manage.py db_worker
 
@@ -103,6 +104,11 @@ bench-admin: install ## The back office with 1,000 waiting items: inbox, dashboa
 bench-privacy: install ## The retention job over 100,000 expired records, one person's export and erasure (medians, p95, memory), SQLite + PostgreSQL (~20 min)
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.privacy
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.privacy; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-backup: install ## Backup and restore: time and archive size for the demo and for 100,000 items, SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.backup
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.backup; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

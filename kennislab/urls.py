@@ -1,16 +1,19 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kennislab.accounts import views as accounts_views
 from kennislab.api.v1 import api
+from kennislab.ops.health import health_view
 from kennislab.search import views as search_views
 
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    # "Wachtwoord vergeten" rate limited, mailed through the outbox (kennislab.accounts)
+    path("admin/password_reset/", accounts_views.password_reset),
     path("admin/", include(wagtailadmin_urls)),
+    path("health/", health_view, name="health"),
     path("documenten/", include(wagtaildocs_urls)),
     path("zoeken/", search_views.search, name="search"),
     path("zoeken/suggesties/", search_views.suggestions, name="search-suggestions"),
@@ -35,5 +38,7 @@ if settings.DEBUG:
 
 urlpatterns += [path("", include(wagtail_urls))]
 
+handler400 = "kennislab.core.views.bad_request"
+handler403 = "kennislab.core.views.permission_denied"
 handler404 = "kennislab.core.views.page_not_found"
 handler500 = "kennislab.core.views.server_error"

@@ -31,7 +31,6 @@ MAX_PATH_LENGTH = 300
 # Writes to these apps never change what anonymous visitors see.
 IGNORED_APPS = frozenset(
     {
-        "admin",
         "auth",
         "contenttypes",
         "sessions",
@@ -43,6 +42,11 @@ IGNORED_APPS = frozenset(
         # The search index only changes after content changed (which invalidates already);
         # search statistics change with every new query and never show on a cached page.
         "kennislab_search",
+        # staff sign-in (kennislab.accounts): failed attempts and lockouts (django-axes), the
+        # second factor's devices and recovery codes (django-otp)
+        "axes",
+        "otp_totp",
+        "otp_static",
     }
 )
 
@@ -109,6 +113,8 @@ IGNORED_MODELS = frozenset(
         # the privacy app's access log and erasure requests are for staff only
         "privacy.accessevent",
         "privacy.erasurerequest",
+        # Wagtail's audit log of non-page objects (sign-ins, decisions): the admin only
+        "wagtailcore.modellogentry",
     }
 )
 # The models whose changes do show on cached pages (a change empties the cache). Every model of

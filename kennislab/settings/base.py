@@ -3,6 +3,7 @@ environment (see README, "Configuratie"): DATABASE_URL, SECRET_KEY, ALLOWED_HOST
 CACHE_URL, EMAIL_URL, DEFAULT_FROM_EMAIL, TASKS_BACKEND, SITE_BASE_URL."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -33,6 +34,8 @@ INSTALLED_APPS = [
     "kennislab.newsletter",
     "kennislab.personal",
     "kennislab.privacy",
+    "kennislab.accounts",
+    "kennislab.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -50,7 +53,11 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "corsheaders",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,19 +67,28 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kennislab.ops.middleware.RequestLogMiddleware",  # one log line per request, tokens masked
+    "kennislab.ops.middleware.HealthCheckMiddleware",  # /health/ answers without the database
+    "kennislab.ops.middleware.DatabaseUnavailableMiddleware",  # database down: Dutch 503 page
+    "kennislab.ops.middleware.RequestBodyLimitMiddleware",  # bodies over REQUEST_BODY_MAX_MB: 413
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kennislab.core.middleware.ContentSecurityPolicyMiddleware",
+    "kennislab.core.middleware.MalformedRequestMiddleware",
+    "kennislab.core.middleware.ReadOnlyCorsMiddleware",
     "kennislab.core.sites.SiteCacheMiddleware",
     "kennislab.core.siteurl.RequestBaseUrlMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "kennislab.core.pagecache.AnonymousPageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kennislab.accounts.middleware.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Dutch sign-in page
 ]
 
 ROOT_URLCONF = "kennislab.urls"
@@ -130,16 +146,21 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE e
 # editors' search statistics.
 PAGE_CACHE_EXEMPT_PREFIXES = (
     "/admin/",
-    "/django-admin/",
     "/documenten/",
     "/static/",
     "/media/",
     "/zoeken/",
     "/api/",
+    "/health/",
 )
 
 # --- Rate limits (kennislab.core.ratelimit; the API uses django-ninja's throttling) -----------
-TRUSTED_PROXIES = env.int("TRUSTED_PROXIES", default=0)  # proxies adding to X-Forwarded-For
+# The one client address for every limit (kennislab/core/client.py): X-Forwarded-For is read only
+# when the direct peer is one of these proxies, a comma-separated list of IP addresses and CIDR
+# networks, e.g. TRUSTED_PROXIES=127.0.0.1,10.0.0.0/8 (a system check refuses anything else).
+# Keep gunicorn's FORWARDED_ALLOW_IPS (bin/serve) the same. The default trusts a proxy on
+# this machine (nginx in front of `make serve`).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])  # a local nginx
 API_RATE = env("API_RATE", default="120/m")
 # Only for load tests on a scratch database (make loadtest-vouchers): switches the per-visitor
 # limits off, because every simulated applicant comes from the same address.
@@ -174,16 +195,52 @@ TASKS = {
 vars().update(env.email("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Kennislab <noreply@kennislab.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A sender claims a mail (status "sending") before it hands it to the mail server; a claim older
+# than this many seconds was left by a sender that died, and the mail is sent again (core/mail.py).
+MAIL_CLAIM_TIMEOUT = env.int("MAIL_CLAIM_TIMEOUT", default=600)
 # Where replies to decision mails go when the site settings name no contact address.
 NETWORK_REPLY_TO = env("NETWORK_REPLY_TO", default="info@kennislab.example")
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Staff sign-in (kennislab.accounts; README "Staff sign-in") -----------------------------
+# django-axes locks sign-in after AXES_FAILURE_LIMIT failures for a user name and, separately,
+# for a client address (the platform's one client-address function), for AXES_COOLOFF_MINUTES;
+# an administrator can unlock sooner under Instellingen → Aanmeldbeveiliging.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username"], ["ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "kennislab.core.client.client_address"
+AXES_LOCKOUT_CALLABLE = "kennislab.accounts.views.locked_out"
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins go to Wagtail's audit log instead
+AXES_ENABLE_ACCESS_FAILURE_LOG = True  # failures, also for user names that do not exist
+AXES_ACCESS_FAILURE_LOG_PER_USER_LIMIT = 100
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "csrfmiddlewaretoken"]
+AXES_VERBOSE = False
+# Two-factor sign-in (TOTP app plus recovery codes) for everyone who enters /admin/. Always on
+# in production (settings/production.py); `false` switches it off for development and tests.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=True)
+OTP_TOTP_ISSUER = "Kennislab"
+STAFF_2FA_MAX_ATTEMPTS = 5  # wrong codes per account within 15 minutes, then a pause
+# Sessions: at most SESSION_COOKIE_AGE seconds (8 hours), and staff are signed out of the
+# admin after STAFF_IDLE_MINUTES without a request there.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+STAFF_IDLE_MINUTES = env.int("STAFF_IDLE_MINUTES", default=30)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "kennislab.accounts.forms.PasswordResetForm"  # noqa: S105
 
 # --- Language and time ----------------------------------------------------------------------
 # The public site is Dutch. Every string a user reads is marked for translation; an English
@@ -211,7 +268,12 @@ PRIVATE_STORAGE = {
     "OPTIONS": env.json("PRIVATE_STORAGE_OPTIONS", default={}),
 }
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Public media are served by the web server: readable by it (0644, folders 0755), set
+    # explicitly rather than left to the umask. Private files: 0600/0700 (core/storage.py).
+    "default": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+    },
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
@@ -254,8 +316,38 @@ CONTENT_SECURITY_POLICY = (
     "font-src 'self'; connect-src 'self'; frame-src 'none'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
-# The Wagtail and Django admin ship inline scripts and styles; they get their own header.
-CONTENT_SECURITY_POLICY_EXEMPT_PREFIXES = ("/admin/", "/django-admin/")
+# The Wagtail admin (/admin/) gets its own policy (kennislab.core.middleware): nothing from other
+# hosts and no inline script or style either (Wagtail's date choosers, its only inline scripts,
+# are started by core/js/admin-choosers.js instead); it differs from the public policy only in
+# image previews from data: and blob: URLs and the page preview in a frame of its own.
+CONTENT_SECURITY_POLICY_ADMIN = (
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; "
+    "script-src 'self'; font-src 'self' data:; connect-src 'self'; frame-src 'self'; "
+    "media-src 'self' blob:; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'self'"
+)
+CONTENT_SECURITY_POLICY_ADMIN_PREFIXES = ("/admin/",)
+# Browser features no page of the site uses, switched off everywhere.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), hid=(), idle-detection=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), picture-in-picture=(), "
+    "publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
+    "xr-spatial-tracking=(), browsing-topics=()"
+)
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Pages reached by a private link (a token in the URL: Mijn Kennislab, a vignet draft, a
+# newsletter or challenge unsubscribe key, …) send `Referrer-Policy: no-referrer`, so the link
+# never travels to another page, not even on this site. The URL patterns with one of these
+# arguments are private links; views may also mark a response with core.views.private().
+PRIVATE_LINK_URL_KWARGS = ("token", "key", "code")
+# The public API answers CORS for reading only (GET, HEAD and their preflight), for any origin,
+# never with credentials; its POST endpoints get no CORS permission (ReadOnlyCorsMiddleware).
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_PREFLIGHT_MAX_AGE = 86400
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_FAILURE_VIEW = "kennislab.core.views.csrf_failure"
 
@@ -274,10 +366,24 @@ DEMO_LOADERS = [
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
-}
+# --- Operations (kennislab.ops; README "Operations") ------------------------------------------
+# Logs on standard error: LOG_FORMAT=json (one JSON object per line: one per request, one per
+# task; the default in production) or plain; LOG_LEVEL (INFO in production, else WARNING).
+# Private-link tokens are masked in every path that reaches a log.
+from kennislab.ops.logging import logging_config  # noqa: E402
+
+LOG_FORMAT = env("LOG_FORMAT", default="plain")
+LOGGING = logging_config(LOG_FORMAT, env("LOG_LEVEL", default="WARNING"))
+# /health/ reports "degraded" when a due task waits longer than HEALTH_TASK_MAX_AGE seconds (no
+# worker?), an unsent mail is older than HEALTH_MAIL_MAX_AGE, the daily jobs last ran more than
+# HEALTH_DAILY_MAX_AGE ago, or a media disk has less than HEALTH_DISK_FREE_MIN_MB free.
+HEALTH_TASK_MAX_AGE = env.int("HEALTH_TASK_MAX_AGE", default=300)
+HEALTH_MAIL_MAX_AGE = env.int("HEALTH_MAIL_MAX_AGE", default=900)
+HEALTH_DAILY_MAX_AGE = env.int("HEALTH_DAILY_MAX_AGE", default=26 * 3600)
+HEALTH_DISK_FREE_MIN_MB = env.int("HEALTH_DISK_FREE_MIN_MB", default=500)
+# A task RUNNING longer than this (seconds) was left by a worker that died: it goes back in the
+# queue when a worker starts and daily (manage.py recover_tasks; kennislab/ops/recovery.py).
+TASK_RUNNING_TIMEOUT = env.int("TASK_RUNNING_TIMEOUT", default=30 * 60)
+# The largest request body the site accepts (the vignet form: ten evidence files of 10 MB);
+# nginx's client_max_body_size in deploy/nginx-kennislab.conf is the same.
+REQUEST_BODY_MAX_MB = env.int("REQUEST_BODY_MAX_MB", default=105)

@@ -20,3 +20,7 @@ WAGTAILADMIN_BASE_URL = env(
     "SITE_BASE_URL",
     default=f"http://{env('HOST', default='127.0.0.1')}:{env('PORT', default='8000')}",
 )
+
+# Staff sign-in: the demo editors of `make run` sign in with their password only, unless
+# STAFF_2FA_REQUIRED=true (production always asks for the second factor).
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)

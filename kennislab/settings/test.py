@@ -22,3 +22,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
         "NAME": os.environ.get("TEST_SQLITE_PATH") or str(VAR_DIR / "test.sqlite3")  # noqa: F405
     }
 PRIVATE_MEDIA_ROOT = VAR_DIR / "test-private"  # noqa: F405
+# Staff sign-in: tests that sign in with force_login see the admin at once; the tests of
+# kennislab.accounts switch the second factor on themselves (override_settings).
+STAFF_2FA_REQUIRED = os.environ.get("STAFF_2FA_REQUIRED", "false").lower() in ("1", "true", "yes")

@@ -48,7 +48,13 @@ def add_activities(campaign, count):
 def add_participants(page, count):
     from django.utils import timezone
 
-    from kennislab.challenge.models import CheckIn, Participant, Team, Theme
+    from kennislab.challenge.models import (
+        CheckIn,
+        Participant,
+        Team,
+        Theme,
+        new_unsubscribe_fields,
+    )
 
     themes = [value for value, _label in Theme.choices]
     now = timezone.now()
@@ -62,7 +68,7 @@ def add_participants(page, count):
             participation="join_team", team=teams[n // 10], consent_text="bench",
             confirmed_at=now, token_hash=f"bench{n:059d}",
             token_expires_at=now + timedelta(days=400),
-            unsubscribe_key=f"benchkey{n:056d}",
+            **new_unsubscribe_fields(),  # bulk_create does not call save()
         )
         for n in range(count)
     )  # fmt: skip

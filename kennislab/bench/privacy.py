@@ -90,7 +90,7 @@ def seed_expired(now, sizes: dict) -> dict:
 
     from kennislab.campaigns.models import EventPage, Registration
     from kennislab.campaigns.models import Status as RegistrationStatus
-    from kennislab.challenge.models import ChallengePage, Participant
+    from kennislab.challenge.models import ChallengePage, Participant, new_unsubscribe_fields
     from kennislab.content.models import Theme
     from kennislab.core.models import OutgoingEmail
     from kennislab.questions.models import Question, QuestionStatus
@@ -143,7 +143,7 @@ def seed_expired(now, sizes: dict) -> dict:
             theme="exercise", goal="Elke dag wandelen", participation="alone",
             consent_text="Ja.", created_at=old, confirmed_at=old,
             token_hash=f"bench-participant-{n}", token_expires_at=expires,
-            unsubscribe_key=f"bench-unsubscribe-{n}",
+            **new_unsubscribe_fields(),  # bulk_create does not call save()
         )  # fmt: skip
 
     themes = list(Theme.objects.order_by("pk"))
@@ -350,7 +350,6 @@ def make_heavy(address: str, now) -> dict:
         page=edition, status="confirmed", name=name, email=address, email_key=address,
         theme="exercise", goal="Elke dag wandelen", participation="alone", consent_text="Ja.",
         token_hash=f"bench-heavy-{next(_numbers)}", token_expires_at=expires,
-        unsubscribe_key=f"bench-heavy-{next(_numbers)}",
     )  # fmt: skip
     made["participants"] = 1
     return dict(made)

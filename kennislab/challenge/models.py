@@ -7,8 +7,13 @@ Public figures are counted from the participants (confirmed ones only), never st
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import secrets
 from datetime import datetime, time, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -25,6 +30,31 @@ from wagtail.search import index
 from kennislab.content.blocks import ContentPageBody
 
 from . import rules
+
+
+def new_unsubscribe_seed() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def unsubscribe_key_for(seed: str) -> str:
+    """The key in a participant's unsubscribe link: an HMAC of the row's random seed with the
+    SECRET_KEY. The database holds the seed and the key's hash, never the key: a copy of the
+    database alone opens no unsubscribe link (rotating SECRET_KEY changes every key)."""
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(), f"kennislab.challenge.unsubscribe:{seed}".encode(),
+        hashlib.sha256,
+    ).digest()  # fmt: skip
+    return base64.urlsafe_b64encode(digest[:24]).decode()
+
+
+def key_hash(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def new_unsubscribe_fields() -> dict[str, str]:
+    """A seed and the hash of its key, for participants written without save() (bulk_create)."""
+    seed = new_unsubscribe_seed()
+    return {"unsubscribe_seed": seed, "unsubscribe_hash": key_hash(unsubscribe_key_for(seed))}
 
 
 class Theme(models.TextChoices):
@@ -227,9 +257,16 @@ class Participant(models.Model):
     unsubscribed_at = models.DateTimeField(_("afgemeld voor berichten op"), null=True, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     token_expires_at = models.DateTimeField(editable=False)
-    # The unsubscribe link is in every support message, which a later job writes: it cannot be
-    # a hashed token. It is random, and it only switches the support messages off or on.
-    unsubscribe_key = models.CharField(max_length=64, unique=True, editable=False)
+    # The unsubscribe link is in every support message, which a later job writes, so its key is
+    # derived from a random seed and the SECRET_KEY (unsubscribe_key_for); only its hash is
+    # stored, like the other private links. It only switches the support messages off or on.
+    unsubscribe_seed = models.CharField(max_length=64, default=new_unsubscribe_seed, editable=False)
+    unsubscribe_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The hash of the random key of a participant from before keys were hashed: links in mails
+    # sent before then keep working.
+    old_unsubscribe_hash = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -245,6 +282,17 @@ class Participant(models.Model):
 
     def __str__(self):
         return f"{self.name} – {self.page}"
+
+    def save(self, *args, **kwargs):
+        if not self.unsubscribe_hash:
+            self.unsubscribe_hash = key_hash(self.unsubscribe_key)
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "unsubscribe_hash"}
+        super().save(*args, **kwargs)
+
+    @property
+    def unsubscribe_key(self) -> str:
+        return unsubscribe_key_for(self.unsubscribe_seed)
 
 
 class CheckIn(models.Model):

@@ -23,7 +23,13 @@ register(
         label=_("Deelnemers aan de 30-dagenuitdaging"),
         model=Participant,
         fields=("name", "email", "goal"),
-        derived=("email_key", "token_hash", "unsubscribe_key"),
+        derived=(
+            "email_key",
+            "token_hash",
+            "unsubscribe_seed",
+            "unsubscribe_hash",
+            "old_unsubscribe_hash",
+        ),
         export_also=(
             "page",
             "status",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from .models import (
     SupportMessage,
     Team,
     Theme,
+    key_hash,
     local_midnight,
 )
 
@@ -152,7 +153,6 @@ def _sign_up(page_id, data, consent_text):
                     consent_text=consent_text,
                     token_hash=hashed,
                     token_expires_at=page.links_expire_at(),
-                    unsubscribe_key=secrets.token_urlsafe(24),
                 )
         except IntegrityError:
             existing = Participant.objects.filter(page=page, email_key=key).first()
@@ -181,9 +181,16 @@ def by_token(token: str) -> Participant | None:
 
 
 def by_unsubscribe_key(key: str) -> Participant | None:
+    """The participant whose unsubscribe link carries `key` (compared by hash; a key from before
+    keys were hashed matches its stored hash too), while the edition's links work."""
     if not key or len(key) > 100:
         return None
-    participant = Participant.objects.select_related("page").filter(unsubscribe_key=key).first()
+    hashed = key_hash(key)
+    participant = (
+        Participant.objects.select_related("page")
+        .filter(Q(unsubscribe_hash=hashed) | Q(old_unsubscribe_hash=hashed))
+        .first()
+    )
     if participant is None or participant.token_expires_at < timezone.now():
         return None
     return participant

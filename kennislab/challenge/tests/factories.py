@@ -118,7 +118,6 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     consent_text = "Ik geef toestemming."
     token_hash = factory.LazyFunction(lambda: new_token()[1])
     token_expires_at = factory.LazyAttribute(lambda o: o.page.links_expire_at())
-    unsubscribe_key = factory.LazyFunction(lambda: new_token()[0])
 
 
 class SupportMessageFactory(factory.django.DjangoModelFactory):

@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
+# On pages reached by a private link: a Referer holds the origin only, never the token.
+PRIVATE_REFERRER_POLICY = "strict-origin"
+
 
 def is_private_link(request) -> bool:
     """Whether the URL carries a private token (a URL pattern with one of the
@@ -30,7 +33,8 @@ class ContentSecurityPolicyMiddleware:
     """On every response, errors included: a strict Content-Security-Policy (the public site
     loads nothing from other hosts and uses no inline script or style, so 'self' only; the
     Wagtail admin has a policy of its own, CONTENT_SECURITY_POLICY_ADMIN), a strict
-    Permissions-Policy, and `Referrer-Policy: no-referrer` on pages reached by a private link.
+    Permissions-Policy, and `Referrer-Policy: strict-origin` on pages reached by a private link
+    (the Referer then holds the site's address only, never the token; settings/base.py).
     (Django's SecurityMiddleware adds nosniff, the site-wide referrer policy, COOP and HSTS.)"""
 
     def __init__(self, get_response):
@@ -50,8 +54,8 @@ class ContentSecurityPolicyMiddleware:
             response.headers.setdefault("Content-Security-Policy", policy)
         if self.permissions_policy:
             response.headers.setdefault("Permissions-Policy", self.permissions_policy)
-        if response.headers.get("Referrer-Policy") != "no-referrer" and is_private_link(request):
-            response.headers["Referrer-Policy"] = "no-referrer"
+        if is_private_link(request):
+            response.headers["Referrer-Policy"] = PRIVATE_REFERRER_POLICY
         return response
 
 

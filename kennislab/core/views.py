@@ -69,7 +69,7 @@ def private(response):
     browser's history cache, never indexed."""
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
-    response["Referrer-Policy"] = "no-referrer"  # the link never travels on
+    response["Referrer-Policy"] = "strict-origin"  # a Referer never carries the link
     return response
 
 

@@ -1,5 +1,5 @@
 """Headers everywhere: CSP (public and admin), COOP, Permissions-Policy, Referrer-Policy
-(no-referrer on private links), CORS for reading the API only, on pages, the admin, the API
+(strict-origin on private links: the token never in a Referer), CORS for reading the API only, on pages, the admin, the API
 and error pages."""
 
 import pytest
@@ -124,7 +124,7 @@ def test_server_error_page_has_the_headers(client, monkeypatch):
 def test_private_links_send_no_referrer(client, path):
     response = client.get(path)
     assert response.status_code in (200, 302, 303, 404)
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
     assert_common_headers(response)
 
 
@@ -133,7 +133,7 @@ def test_private_helper_marks_any_response():
 
     from kennislab.core.views import private
 
-    assert private(HttpResponse())["Referrer-Policy"] == "no-referrer"
+    assert private(HttpResponse())["Referrer-Policy"] == "strict-origin"
 
 
 @override_settings(TRUSTED_PROXIES=[])

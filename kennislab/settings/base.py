@@ -340,8 +340,9 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 # newsletter or challenge unsubscribe key, …) send `Referrer-Policy: strict-origin`: a Referer
 # from them carries only the site's address, never the path with the token, not even on this
 # site. (Not `no-referrer`: with it browsers send `Origin: null` with a form's POST, and Django's
-# CSRF check refuses every form on those pages; `strict-origin` keeps the Origin header.) The URL patterns with one of these
-# arguments are private links; views may also mark a response with core.views.private().
+# CSRF check refuses every form on those pages; `strict-origin` keeps the Origin header.) The
+# URL patterns with one of these arguments are private links; views may also mark a response
+# with core.views.private().
 PRIVATE_LINK_URL_KWARGS = ("token", "key", "code")
 # The public API answers CORS for reading only (GET, HEAD and their preflight), for any origin,
 # never with credentials; its POST endpoints get no CORS permission (ReadOnlyCorsMiddleware).

@@ -93,6 +93,9 @@ def site_url(tmp_path_factory):
     _run(["update_index", "-v0"], env)
     _run(["collectstatic", "--noinput", "-v0"], env)
 
+    # The server's log goes to a file: a pipe nobody reads fills up (64 kB of request log lines)
+    # and then blocks every worker on its next write, so every later test would time out.
+    server_log = (workdir / "gunicorn.log").open("w")
     server = subprocess.Popen(  # noqa: S603 — our own gunicorn on a local port
         [
             str(Path(sys.executable).parent / "gunicorn"),
@@ -104,9 +107,8 @@ def site_url(tmp_path_factory):
         ],
         cwd=REPO,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+        stdout=server_log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -117,11 +119,14 @@ def site_url(tmp_path_factory):
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
                 server.kill()
-                raise RuntimeError(f"gunicorn did not start:\n{server.stderr.read()}") from None
+                server_log.close()
+                log = (workdir / "gunicorn.log").read_text()[-5000:]
+                raise RuntimeError(f"gunicorn did not start:\n{log}") from None
             time.sleep(0.3)
     yield url
     server.terminate()
     server.wait(timeout=10)
+    server_log.close()
     shutil.rmtree(workdir, ignore_errors=True)
 
 

@@ -13,7 +13,7 @@ import smtplib
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.template.loader import render_to_string
@@ -91,7 +91,8 @@ def transmit(email: OutgoingEmail) -> None:
     """Hand one e-mail to the mail server (raises when it fails)."""
     headers = {name: one_line(value) for name, value in (email.headers or {}).items()}
     reply_to = headers.pop("Reply-To", "")
-    message = EmailMessage(
+    message_class = EmailMultiAlternatives if email.html_body else EmailMessage
+    message = message_class(
         one_line(email.subject),
         email.body,
         settings.DEFAULT_FROM_EMAIL,
@@ -99,9 +100,22 @@ def transmit(email: OutgoingEmail) -> None:
         headers=headers,
         reply_to=[reply_to] if reply_to else None,
     )
+    if email.html_body:
+        message.attach_alternative(email.html_body, "text/html")
     for filename, content, mimetype in email.attachments:
         message.attach(filename, content, mimetype)
     message.send()
+
+
+def is_hard_bounce(error: Exception) -> bool:
+    """The mail server refused the message for good (an SMTP 5xx reply: unknown mailbox,
+    domain without mail, refused content). Sending it again would fail again."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _message in error.recipients.values()]
+        return bool(codes) and all(500 <= code < 600 for code in codes)
+    if isinstance(error, smtplib.SMTPDataError):  # refused after the message was handed over
+        return 500 <= error.smtp_code < 600
+    return False  # e.g. our sender address or sign-in refused (5xx too): not the recipient's
 
 
 def claim_timeout() -> timedelta:
@@ -132,7 +146,7 @@ def readable_error(error: Exception) -> str:
     """What went wrong, for the outbox's "laatste fout" (Dutch where the cause is known)."""
     if isinstance(error, ConnectionRefusedError | smtplib.SMTPConnectError):
         reason = _("De mailserver weigerde de verbinding; de e-mail wordt later opnieuw verstuurd.")
-    elif isinstance(error, smtplib.SMTPRecipientsRefused):
+    elif isinstance(error, smtplib.SMTPRecipientsRefused) or is_hard_bounce(error):
         reason = _("De mailserver weigerde het adres van de ontvanger.")
     elif isinstance(error, OSError | smtplib.SMTPException):
         reason = _("De mailserver was niet bereikbaar; de e-mail wordt later opnieuw verstuurd.")
@@ -155,13 +169,14 @@ def deliver(email: OutgoingEmail, include_failed: bool = False) -> bool:
         transmit(email)
     except Exception as error:
         email.last_error = readable_error(error)
+        email.hard_bounce = is_hard_bounce(error)
         email.status = (
             OutgoingEmail.Status.FAILED
-            if email.attempts >= MAX_ATTEMPTS
+            if email.attempts >= MAX_ATTEMPTS or email.hard_bounce
             else OutgoingEmail.Status.RETRY
         )
         email.claimed_at = None
-        email.save(update_fields=["attempts", "last_error", "status", "claimed_at"])
+        email.save(update_fields=["attempts", "last_error", "status", "claimed_at", "hard_bounce"])
         logger.warning("mail %s failed (attempt %s): %s", email.pk, email.attempts, error)
         return False
     email.status = OutgoingEmail.Status.SENT

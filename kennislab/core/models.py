@@ -83,9 +83,13 @@ class OutgoingEmail(models.Model):
     to = models.EmailField(_("aan"))
     subject = models.CharField(_("onderwerp"), max_length=200)
     body = models.TextField(_("tekst"))
+    # an HTML version of the same text (a newsletter issue); the mail then has both parts
+    html_body = models.TextField(_("HTML-versie"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
+    # the mail server refused the recipient for good (SMTP 5xx): not tried again
+    hard_bounce = models.BooleanField(_("harde bounce"), default=False)
     attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     last_error = models.TextField(_("laatste fout"), blank=True)
     sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)

@@ -15,6 +15,7 @@ def readable_mail(data: dict) -> dict:
     return {
         **data,
         "body": mask_private_links(data.get("body", "")),
+        "html_body": mask_private_links(data.get("html_body", "")),
         "attachments": [item[0] for item in data.get("attachments") or [] if item],
     }
 
@@ -25,7 +26,7 @@ register(
         label=_("Verstuurde e-mails"),
         model=OutgoingEmail,
         person="to",
-        fields=("to", "subject", "body", "attachments", "headers", "last_error"),
+        fields=("to", "subject", "body", "html_body", "attachments", "headers", "last_error"),
         export_also=("created_at", "status", "sent_at", "topic"),
         purpose=_("E-mails versturen en kunnen nagaan of en wanneer een e-mail is verstuurd."),
         legal_basis="legitimate_interest",
@@ -35,6 +36,7 @@ register(
             "to": _("e-mailadres"),
             "subject": _("onderwerp"),
             "body": _("tekst"),
+            "html_body": _("HTML-versie van de tekst"),
             "attachments": _("bijlagen"),
             "headers": _("antwoordadres"),
             "last_error": _("foutmelding als versturen mislukte"),
@@ -47,7 +49,7 @@ register(
                 due=lambda cutoff, now: OutgoingEmail.objects.filter(sent_at__lt=cutoff).exclude(
                     body="", attachments=[]
                 ),
-                fields=("body", "attachments", "headers", "last_error"),
+                fields=("body", "html_body", "attachments", "headers", "last_error"),
             ),
             Rule(
                 key="outbox_rows",

@@ -100,6 +100,8 @@ IGNORED_MODELS = frozenset(
         # newsletter subscribers (and their themes) never show on a public page
         "newsletter.subscriber",
         "newsletter.subscriber_themes",
+        # who received which issue: the admin only (the archive follows newsletter.sending)
+        "newsletter.delivery",
         # questions to advisers and interest registrations (and their logs) never show publicly
         "questions.question",
         "questions.questionevent",
@@ -139,6 +141,8 @@ SHOWN_MODELS = frozenset(
             "pledge", "pledge_domains", "pledge_themes", "pledge_related_pages", "pledgeupdate")),
         "questions.learningcommunity",
         "surveys.surveypage", "surveys.surveyquestion",
+        # the newsletter's archive and web versions; a sending that finishes adds to the archive
+        "newsletter.newsletterindexpage", "newsletter.newsletterissuepage", "newsletter.sending",
     }
 )  # fmt: skip
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kennislab.privacy.register import Entry, register
 
-from .models import PENDING_DAYS, UNSUBSCRIBED_DAYS, Subscriber
+from .models import DELIVERY_DAYS, PENDING_DAYS, UNSUBSCRIBED_DAYS, Subscriber
 
 register(
     Entry(
@@ -20,15 +20,23 @@ register(
             "unsubscribe_hash",
             "old_unsubscribe_hash",
         ),
-        export_also=("status", "created_at", "confirmed_at", "consent_text"),
+        export_also=(
+            "status",
+            "created_at",
+            "confirmed_at",
+            "consent_text",
+            "hard_bounces",
+            "last_bounce_at",
+        ),
         purpose=_("Je de nieuwsbrief sturen over de thema's die je kiest."),
         legal_basis="consent",
         erase="delete",
         retention_text=_(
             "Tot je je afmeldt. Een aanmelding die je niet bevestigt, verwijderen we na "
             "%(pending)s dagen; na afmelden houden we %(unsubscribed)s dagen alleen vast dat je "
-            "je afmeldde, zonder naam of thema's."
+            "je afmeldde, zonder naam of thema's. Dat je een nieuwsbrief kreeg, houden we "
+            "%(deliveries)s dagen na het versturen vast."
         )
-        % {"pending": PENDING_DAYS, "unsubscribed": UNSUBSCRIBED_DAYS},
+        % {"pending": PENDING_DAYS, "unsubscribed": UNSUBSCRIBED_DAYS, "deliveries": DELIVERY_DAYS},
     ),
 )

@@ -168,6 +168,17 @@ def unsubscribe(subscriber: Subscriber) -> None:
 # --- the daily clean-up ---------------------------------------------------------------------------
 
 
+def purge_deliveries(now: datetime | None = None) -> int:
+    """Forget who received an issue DELIVERY_DAYS after it went out (the totals stay)."""
+    from .models import DELIVERY_DAYS, Delivery, Sending
+
+    cutoff = (now or timezone.now()) - timedelta(days=DELIVERY_DAYS)
+    deleted, _per_model = Delivery.objects.filter(
+        sending__status=Sending.Status.SENT, sending__finished_at__lt=cutoff
+    ).delete()
+    return deleted
+
+
 def purge_expired(now: datetime | None = None) -> int:
     """Delete unconfirmed sign-ups whose link expired and old unsubscribe entries. Idempotent."""
     _total, per_model = Subscriber.objects.expired(now).delete()

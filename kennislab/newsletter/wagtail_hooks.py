@@ -13,11 +13,16 @@ import django_filters
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
+from wagtail.admin.widgets import Button
 from wagtail.permissions import register_permission_policy
 
 from kennislab.content.models import Theme
@@ -25,7 +30,7 @@ from kennislab.core.admin_display import Field, Section, WhenColumn
 from kennislab.core.admin_views import RecordIndexView, RecordInspectView, RecordViewSet
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 
-from .models import Status, Subscriber
+from .models import MAX_HARD_BOUNCES, NewsletterIndexPage, NewsletterIssuePage, Status, Subscriber
 
 register_permission_policy(Subscriber, ReadOnlyPermissionPolicy(Subscriber))
 
@@ -85,6 +90,13 @@ class SubscriberInspectView(RecordInspectView):
             Field("themes", label=_("Thema's"), value=lambda s: s.theme_names()),
         ]),
         Section(_("Aanmelding"), ["status", "created_at", "confirmed_at", "unsubscribed_at"]),
+        Section(_("Bezorging"), [
+            Field("hard_bounces", label=_("Harde bounces op rij"),
+                  value=lambda s: (gettext("%(n)s – krijgt geen nieuwsbrieven meer")
+                                   % {"n": s.hard_bounces}) if s.hard_bounces >= MAX_HARD_BOUNCES
+                  else str(s.hard_bounces)),
+            "last_bounce_at",
+        ]),
         Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
     ]  # fmt: skip
 
@@ -134,3 +146,72 @@ class SubscriberViewSet(RecordViewSet):
 @hooks.register("register_admin_viewset")
 def register_viewsets():
     return SubscriberViewSet("nieuwsbrief-abonnees")
+
+
+# --- issues ------------------------------------------------------------------------------------
+
+
+def issues_view(request):
+    """ "Nieuwsbrieven": the issues in the page explorer (or where to make the first)."""
+    index = NewsletterIndexPage.objects.first()
+    if index is None:
+        return redirect("wagtailadmin_explore_root")
+    return redirect("wagtailadmin_explore", index.pk)
+
+
+@hooks.register("register_admin_urls")
+def register_issue_urls():
+    from . import admin_views
+
+    return [
+        path("nieuwsbrieven/", issues_view, name="newsletter_issues"),
+        path("nieuwsbrieven/<int:page_id>/versturen/", admin_views.send_view,
+             name="newsletter_send"),
+        path("nieuwsbrieven/<int:page_id>/aanvullen/", admin_views.fill_view,
+             name="newsletter_fill"),
+    ]  # fmt: skip
+
+
+class IssuesMenuItem(MenuItem):
+    """Shown to staff who may write issues (add or edit pages under the newsletter index)."""
+
+    def is_shown(self, request):
+        index = NewsletterIndexPage.objects.first()
+        if index is None:
+            return request.user.is_superuser
+        permissions = index.permissions_for_user(request.user)
+        return permissions.can_add_subpage() or permissions.can_edit()
+
+
+@hooks.register("register_admin_menu_item")
+def register_issues_menu_item():
+    return IssuesMenuItem(
+        _("Nieuwsbrieven versturen"), reverse("newsletter_issues"), icon_name="mail",
+        order=289,
+    )  # fmt: skip
+
+
+@hooks.register("register_page_header_buttons")
+def issue_header_buttons(page, user, view_name, next_url=None):
+    if not isinstance(page.specific_deferred, NewsletterIssuePage):
+        return
+    if not page.permissions_for_user(user).can_publish():
+        return
+    yield Button(_("Versturen"), reverse("newsletter_send", args=[page.pk]), icon_name="mail",
+                 priority=5)  # fmt: skip
+    yield Button(_("Vul aan met wat nieuw is"), reverse("newsletter_fill", args=[page.pk]),
+                 icon_name="plus", priority=6)  # fmt: skip
+
+
+@hooks.register("register_log_actions")
+def register_newsletter_log_actions(actions):
+    from . import sending
+
+    actions.register_action(sending.SCHEDULED, _("Nieuwsbrief ingepland"),
+                            _("Nieuwsbrief ingepland om te versturen"))  # fmt: skip
+    actions.register_action(sending.CANCELLED, _("Inplannen geannuleerd"),
+                            _("Inplannen van de nieuwsbrief geannuleerd"))  # fmt: skip
+    actions.register_action(sending.SENT, _("Nieuwsbrief verstuurd"),
+                            _("Nieuwsbrief aan alle abonnees verstuurd"))  # fmt: skip
+    actions.register_action(sending.TEST_SENT, _("Test verstuurd"),
+                            _("Test van de nieuwsbrief verstuurd"))  # fmt: skip

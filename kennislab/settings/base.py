@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kennislab.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -200,6 +201,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 MAIL_CLAIM_TIMEOUT = env.int("MAIL_CLAIM_TIMEOUT", default=600)
 # Where replies to decision mails go when the site settings name no contact address.
 NETWORK_REPLY_TO = env("NETWORK_REPLY_TO", default="info@kennislab.example")
+# Newsletter issues (kennislab.newsletter.sending): at most this many mails a minute, built and
+# sent in batches of NEWSLETTER_BATCH_SIZE; test sends go only to staff accounts' addresses.
+NEWSLETTER_RATE_PER_MINUTE = env.int("NEWSLETTER_RATE_PER_MINUTE", default=600)
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
 
 # --- Passwords ------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [

@@ -16,7 +16,7 @@ from kennislab.core.views import private
 
 from . import services
 from .forms import CONSENT_TEXT, LinkRequestForm, PreferencesForm, SignUpForm
-from .models import Status
+from .models import NewsletterIndexPage, Status
 
 
 def _link_unknown(request):
@@ -35,7 +35,14 @@ def sign_up(request):
         services.sign_up(form.cleaned_data, str(CONSENT_TEXT))
         return _redirect("newsletter:signed-up")
     status = 400 if form.is_bound else 200
-    return render(request, "newsletter/sign_up.html", {"form": form}, status=status)
+    context = {"form": form, "latest_issue": _latest_issue()}
+    return render(request, "newsletter/sign_up.html", context, status=status)
+
+
+def _latest_issue():
+    """The newest sent issue, shown on the sign-up page as an example (None before the first)."""
+    index = NewsletterIndexPage.objects.live().public().first()
+    return index.sent_issues().first() if index else None
 
 
 @require_GET

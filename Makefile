@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy bench-backup guards audit \
+        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -109,6 +109,11 @@ bench-privacy: install ## The retention job over 100,000 expired records, one pe
 bench-backup: install ## Backup and restore: time and archive size for the demo and for 100,000 items, SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.backup
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.backup; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-newsletter: install ## A newsletter issue to 10,000 subscribers: build and queue (time, memory), delivery at the capped rate to a local SMTP sink, sent once; SQLite + PostgreSQL (~3 min each)
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.newsletter
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.newsletter; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

@@ -309,3 +309,22 @@ def test_after_a_crash_two_workers_send_each_remaining_mail_once(settings, theme
     assert sorted(addresses) == sorted(reader.email for reader in readers)
     assert Delivery.objects.filter(sending=planned).count() == 30
     assert Sending.objects.get(pk=planned.pk).status == Sending.Status.SENT
+
+
+def test_the_command_sends_what_is_due_and_leaves_what_is_not(themes):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    confirmed("a@example.org")
+    due = issue_with_sections(themes, slug="nu")
+    later = issue_with_sections(themes, slug="straks")
+    sending.schedule(due, timezone.now() + timedelta(hours=1))
+    sending.schedule(later, timezone.now() + timedelta(days=1))
+    Sending.objects.filter(issue=due).update(scheduled_at=timezone.now() - timedelta(minutes=1))
+    output = StringIO()
+    call_command("send_newsletters", stdout=output)
+    assert "1 verstuurd, 0 mislukt" in output.getvalue()
+    assert Sending.objects.get(issue=due).status == Sending.Status.SENT
+    assert Sending.objects.get(issue=later).status == Sending.Status.SCHEDULED
+    assert len(mail.outbox) == 1

@@ -33,6 +33,8 @@ def crawl(page, site_url):
             continue
         seen.add(path)
         response = page.goto(site_url + path)
+        if response is not None and "html" not in response.headers.get("content-type", ""):
+            continue  # a feed, a calendar file, a download: not a page to lay out
         yield path, response
         for href in page.eval_on_selector_all(
             "a[href]", "els => els.map(e => e.getAttribute('href'))"

@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter guards audit \
+        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -114,6 +114,11 @@ bench-backup: install ## Backup and restore: time and archive size for the demo 
 bench-newsletter: install ## A newsletter issue to 10,000 subscribers: build and queue (time, memory), delivery at the capped rate to a local SMTP sink, sent once; SQLite + PostgreSQL (~3 min each)
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.newsletter
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.newsletter; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-discovery: install ## The sitemap and feeds at 100,000 items: index, a full section page, feeds, rendered and cached (medians, p95), SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.discovery
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.discovery; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

@@ -27,6 +27,8 @@ urlpatterns = [
     path("vragen/", include("kennislab.questions.urls")),
     path("nieuwsbrief/", include("kennislab.newsletter.urls")),
     path("mijn-kennislab/", include("kennislab.personal.urls")),
+    # /sitemap.xml, /robots.txt and the RSS feeds (/kennislab/feed.xml, /agenda/feed.xml, …)
+    path("", include("kennislab.discovery.urls")),
 ]
 
 if settings.DEBUG:

@@ -4,7 +4,8 @@ Serving a Wagtail page costs 25–80 ms on the reference machine (routing throug
 restrictions, StreamField and templates); the same page from the cache costs about 1 ms.
 
 * Only GET requests from anonymous visitors for public pages are cached, and only responses that
-  are the same for everyone: status 200, HTML, no cookie set, not varying on Cookie (a page with
+  are the same for everyone: status 200, HTML (or the sitemap's XML and the RSS/Atom feeds,
+  CACHED_CONTENT_TYPES), no cookie set, not varying on Cookie (a page with
   a CSRF token varies on Cookie, so no form page is ever cached), not marked private.
 * Query strings are part of the key, but only known parameters are cached, so random query
   strings cannot fill the cache.
@@ -27,6 +28,14 @@ from django.utils.cache import cc_delim_re
 GENERATION_KEY = "pagecache:generation"
 CACHED_PARAMETERS = frozenset({"soort", "thema", "domein", "jaar", "pagina"})
 MAX_PATH_LENGTH = 300
+# HTML pages, the sitemap (kennislab.discovery) and RSS/Atom feeds.
+CACHED_CONTENT_TYPES = (
+    "text/html",
+    "application/xml",
+    "text/xml",
+    "application/rss+xml",
+    "application/atom+xml",
+)
 
 # Writes to these apps never change what anonymous visitors see.
 IGNORED_APPS = frozenset(
@@ -205,7 +214,7 @@ class AnonymousPageCacheMiddleware:
         session = getattr(request, "session", None)
         if session is not None and session.modified:
             return False
-        if not response.get("Content-Type", "").startswith("text/html"):
+        if response.get("Content-Type", "").split(";")[0].strip() not in CACHED_CONTENT_TYPES:
             return False
         vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", ""))}
         control = response.get("Cache-Control", "").lower()

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "kennislab.privacy",
     "kennislab.accounts",
     "kennislab.ops",
+    "kennislab.discovery",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",

@@ -15,13 +15,14 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kennislab.content.models import Theme
-from kennislab.core import pagecache
+from kennislab.core import metadata, pagecache
 from kennislab.core.ratelimit import rate_limited
-from kennislab.core.siteurl import absolute
+from kennislab.core.siteurl import absolute, page_url
 from kennislab.core.views import private
 
 from . import activities, agenda, ics, relay, rules, services
@@ -177,8 +178,13 @@ def archive(request):
     for event in items:
         event.material_kinds = material_kinds(event.materials)
         event.when = services.when(event)
-    context = {"items": items, "agenda": agenda.agenda_page(),
-               "page_range": paginator.get_elided_page_range(items.number)}  # fmt: skip
+    agenda_page = agenda.agenda_page()
+    trail = [(_("Startpagina"), absolute("/")),
+             *([(agenda_page.title, page_url(agenda_page))] if agenda_page else []),
+             (_("Terugkijken"), absolute(request.path))]  # fmt: skip
+    context = {"items": items, "agenda": agenda_page,
+               "page_range": paginator.get_elided_page_range(items.number),
+               "page_meta": {"breadcrumbs": trail}}  # fmt: skip
     return render(request, "campaigns/archive.html", context)
 
 
@@ -362,7 +368,28 @@ def activity_detail(request, slug, pk):
     context = {"activity": activity, "campaign": activity.campaign, "week": activity.week(),
                "starts": activities.starts(activity),
                "ends": activities.ends(activity)}  # fmt: skip
+    context["page_meta"] = _activity_metadata(activity, context["starts"], context["ends"])
     return render(request, "campaigns/activity_detail.html", context)
+
+
+def _activity_metadata(activity, starts, ends) -> dict:
+    """The activity as a schema.org Event (none while its date, time or place is unknown) and
+    the breadcrumbs the page shows, for the <head> (core/templatetags/metadata_tags.py)."""
+    url = absolute(activity.get_absolute_url())
+    found = metadata.event(
+        url=url,
+        name=activity.title,
+        description=activity.description,
+        starts=timezone.localtime(starts) if starts else None,
+        ends=timezone.localtime(ends) if ends else None,
+        online=activity.online,
+        location=activity.location,
+        organizer=metadata.organisation(activity.organiser),
+    )
+    trail = [(_("Startpagina"), absolute("/")), (activity.campaign.title,
+             page_url(activity.campaign)), (activity.title, url)]  # fmt: skip
+    return {"json_ld": [found] if found else [], "breadcrumbs": trail,
+            "description": activity.description}  # fmt: skip
 
 
 def _activity_entries(request, found):

@@ -14,6 +14,7 @@ from wagtail.models import Page
 from kennislab.content.models import Domain, Theme
 from kennislab.core import terms, uploads
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.siteurl import absolute
 from kennislab.core.views import chosen_filters, private
 
 from . import rules, services
@@ -111,7 +112,13 @@ def pledge_detail(request, slug):
         "related_pages": pages,
         "themes": pledge.themes.all(),
         "domains": pledge.domains.all(),
-    }
+        # the breadcrumbs the page shows, as JSON-LD in its <head> (core/templatetags)
+        "page_meta": {"breadcrumbs": [
+            (_("Startpagina"), absolute("/")),
+            (_("Pledgemuur"), absolute(reverse("network:pledge-wall"))),
+            (pledge.organisation, absolute(request.path)),
+        ]},
+    }  # fmt: skip
     return render(request, "network/pledge_detail.html", context)
 
 

@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery guards audit \
+        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery bench-api guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -78,7 +78,7 @@ messages: install ## Update the English message catalogue (locale/en)
 	$(BIN)/python manage.py makemessages -l en --ignore=.venv --ignore=var --ignore=static_collected
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
-bench: bench-import bench-pages bench-search bench-vignet bench-campaigns bench-admin ## The quick benchmarks (bench-search-scale: ~20 min)
+bench: bench-import bench-pages bench-search bench-vignet bench-campaigns bench-admin bench-api ## The quick benchmarks (bench-search-scale: ~20 min)
 
 bench-import: install ## Time importing the seed dumps (fresh database, medians)
 	$(BIN)/python -m kennislab.bench.importer
@@ -119,6 +119,11 @@ bench-newsletter: install ## A newsletter issue to 10,000 subscribers: build and
 bench-discovery: install ## The sitemap and feeds at 100,000 items: index, a full section page, feeds, rendered and cached (medians, p95), SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.discovery
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.discovery; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-api: install ## The public API on the demo content: items, events, details, against a bare view (medians, p95), SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.api
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.api; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

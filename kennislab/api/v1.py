@@ -1,99 +1,62 @@
-"""The public API, version 1, at /api/v1/ (OpenAPI description: /api/v1/openapi.json).
+"""The public API, version 1, at /api/v1/ (OpenAPI description: /api/v1/openapi.json, its
+documentation page: /api/v1/docs, served from the site itself).
 
-Each capability adds its router here. No interactive documentation page: it would load scripts
-from a CDN, which the site never does; the OpenAPI description serves any API client.
+Each capability adds its router here. The shared conventions (problem+json errors, caching,
+pagination, throttling, the documentation page) live in kennislab/api/base.py.
 """
 
 import html
 
 from django.conf import settings
-from django.http import Http404
 from django.utils.html import strip_tags
-from ninja import NinjaAPI, Query, Schema
-from ninja.errors import Throttled, ValidationError
-from ninja.throttling import AnonRateThrottle, AuthRateThrottle
+from ninja import Query, Schema
 
-from kennislab.core.client import client_address
+from kennislab.campaigns.api import router as events_router
+from kennislab.content.api import router as items_router
 from kennislab.search import service
 from kennislab.vignet.api import router as vignet_router
 from kennislab.vouchers.api import router as vouchers_router
 
+from .base import (
+    AnonThrottle,
+    AuthThrottle,
+    ClientAddressMixin,
+    KennislabAPI,
+    LocalSwagger,
+    install_error_handlers,
+)
+from .problems import MESSAGES as VALIDATION_MESSAGES
 
-class ClientAddressMixin:
-    """The throttle counts per the site's one client address (kennislab.core.client), which
-    reads X-Forwarded-For only from TRUSTED_PROXIES, instead of ninja's own NUM_PROXIES rule."""
+__all__ = ["VALIDATION_MESSAGES", "ClientAddressMixin", "api"]
 
-    def get_ident(self, request):
-        return client_address(request)
+DESCRIPTION = """\
+Openbare gegevens van het Kennislab: de items van de kennisbank, de agenda, zoeken, de
+kennisvoucherregelingen en het Vignet Vitaal Bedrijf (criteria en register).
 
+* **Lijsten** (`/items`, `/events`) met `limit` (1–100, standaard 20) en `offset` geven
+  `{"count": …, "items": […]}`; `count` telt alle resultaten die aan de filters voldoen.
+  (`/search` geeft zoals altijd `{"count": …, "results": […]}`.)
+* **Fouten** zijn `application/problem+json` (RFC 9457): `type`, `title`, `status`, een
+  Nederlandse `detail`, `instance` en per veld `errors` (`loc`, `field`, `message`, `type`).
+* **Caching**: elk GET-antwoord heeft een `ETag`; stuur hem terug in `If-None-Match` en krijg
+  `304 Not Modified` zolang er niets veranderde. `Cache-Control: public, max-age=60`
+  (kennisvouchers: 10 seconden, hun cijfers veranderen met elke aanvraag).
+* **Bedragen** zijn euro's als decimale tekst met twee decimalen (`"18000.00"`), nooit
+  kommagetallen.
+* **Lezen vanaf andere sites** (CORS) mag voor GET; de POST van de vignettoets niet.
+* **Limiet**: per IP-adres een aantal verzoeken per minuut; daarboven 429 met `Retry-After`.
+"""
 
-class AnonThrottle(ClientAddressMixin, AnonRateThrottle):
-    pass
-
-
-class AuthThrottle(ClientAddressMixin, AuthRateThrottle):
-    pass
-
-
-api = NinjaAPI(
+api = KennislabAPI(
     title="Kennislab API",
     version="1",
-    description=(
-        "Openbare gegevens van het Kennislab: zoeken, de kennisvoucherregelingen en het Vignet "
-        "Vitaal Bedrijf (criteria en register)."
-    ),
-    docs_url=None,
+    description=DESCRIPTION,
+    docs=LocalSwagger(),
+    docs_url="/docs",
     urls_namespace="api-v1",
     throttle=[AnonThrottle(settings.API_RATE), AuthThrottle(settings.API_RATE)],
 )
-
-
-@api.exception_handler(Throttled)
-def throttled(request, exc):
-    wait = int(exc.wait) + 1 if exc.wait else 60
-    response = api.create_response(
-        request,
-        {"detail": f"Te veel verzoeken in korte tijd. Probeer het over {wait} seconden opnieuw."},
-        status=429,
-    )
-    response["Retry-After"] = str(wait)
-    return response
-
-
-@api.exception_handler(ValidationError)
-def validation_error(request, exc):
-    problems = []
-    for error in exc.errors:
-        field = ".".join(str(part) for part in error.get("loc", [])[1:]) or "invoer"
-        problems.append(
-            f"{field}: {VALIDATION_MESSAGES.get(error.get('type'), 'ongeldige waarde')}"
-        )
-    return api.create_response(
-        request, {"detail": "Ongeldige invoer. " + "; ".join(problems)}, status=422
-    )
-
-
-@api.exception_handler(RecursionError)
-def too_deep(request, exc):
-    """JSON nested so deeply that it cannot be read (e.g. 100,000 nested lists)."""
-    return api.create_response(
-        request, {"detail": "Ongeldige invoer: de JSON is te diep genest."}, status=400
-    )
-
-
-@api.exception_handler(Http404)
-def not_found(request, exc):
-    message = str(exc) if exc.args else "Niet gevonden."
-    return api.create_response(request, {"detail": message}, status=404)
-
-
-VALIDATION_MESSAGES = {
-    "int_parsing": "moet een geheel getal zijn",
-    "greater_than_equal": "is te klein",
-    "less_than_equal": "is te groot",
-    "missing": "ontbreekt",
-    "string_too_long": "is te lang",
-}
+install_error_handlers(api)
 
 
 class SearchResultOut(Schema):
@@ -118,7 +81,7 @@ class SearchParams(Schema):
 def search(request, params: Query[SearchParams]):
     """Dezelfde zoekopdracht als de zoekpagina, resultaten in volgorde van relevantie.
     `type` is de soort (bijvoorbeeld `news`, `practice_example`, `page`, `person`)."""
-    found = service.search(params.q, limit=params.limit)
+    found = service.search(params.q.replace("\x00", ""), limit=params.limit)
     return {
         "count": found.total,
         "results": [
@@ -134,5 +97,7 @@ def search(request, params: Query[SearchParams]):
     }
 
 
+api.add_router("", items_router)
+api.add_router("", events_router)
 api.add_router("/kennisvouchers", vouchers_router)
 api.add_router("/vignet", vignet_router)

@@ -53,10 +53,10 @@ def test_detail_counts_follow_the_applications(client, scheme):
     }  # fmt: skip
     assert body["slug"] == scheme.slug
     assert body["is_open"] is True
-    assert body["budget_total"] == 180000
+    assert body["budget_total"] == "180000.00"  # euros as a decimal string, never a float
     assert body["vouchers_total"] == 20
     assert body["vouchers_allocated"] == 2  # the withdrawn one no longer counts
-    assert body["budget_allocated"] == 18000
+    assert body["budget_allocated"] == "18000.00"
     assert body["applications"] == 4  # every application ever received
     assert body["waiting"] == 1
     assert len(body["examples"]) == 11
@@ -82,7 +82,10 @@ def test_closed_scheme_is_not_open(client, scheme):
 def test_unknown_scheme_is_a_dutch_404(client, scheme):
     response = client.get("/api/v1/kennisvouchers/bestaat-niet")
     assert response.status_code == 404
-    assert response.json() == {"detail": "Er is geen voucherregeling met deze korte naam."}
+    assert response["Content-Type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["detail"] == "Er is geen voucherregeling met deze korte naam."
+    assert (problem["status"], problem["title"]) == (404, "Niet gevonden")
 
 
 def test_no_personal_data_in_the_api(client, scheme):

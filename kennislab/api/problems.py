@@ -165,15 +165,6 @@ ERROR_DESCRIPTIONS = {
     422: "Ongeldige invoer: `errors` noemt elk veld met een Nederlandse uitleg.",
     429: "Te veel verzoeken; `Retry-After` zegt na hoeveel seconden het weer kan.",
 }
-# The site's request guard (core.middleware.MalformedRequestMiddleware: a query string that is
-# not UTF-8, a body that is not JSON) answers before the API and still says {"detail": "…"} as
-# application/json; documented as such until it answers problem+json too.
-GUARD_STATUSES = (400, 415)
-GUARD_SCHEMA = {
-    "type": "object",
-    "properties": {"detail": {"type": "string"}},
-    "required": ["detail"],
-}
 CACHE_HEADERS = {
     "ETag": {
         "description": "Versie van dit antwoord; stuur hem terug in If-None-Match.",
@@ -208,8 +199,6 @@ def document_problems(schema: dict) -> dict:
             for status, response in responses.items():
                 if int(status) >= 400:
                     response["content"] = {PROBLEM_CONTENT_TYPE: {"schema": ref}}
-                    if int(status) in GUARD_STATUSES:
-                        response["content"]["application/json"] = {"schema": GUARD_SCHEMA}
                     response.setdefault("description", ERROR_DESCRIPTIONS.get(int(status), ""))
             responses["429"]["headers"] = {
                 "Retry-After": {"description": "Seconden wachten.", "schema": {"type": "string"}}

@@ -6,7 +6,6 @@ from urllib.parse import unquote_to_bytes
 
 from corsheaders.middleware import CorsMiddleware
 from django.conf import settings
-from django.http import JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.translation import gettext as _
 
@@ -75,11 +74,14 @@ class ReadOnlyCorsMiddleware(CorsMiddleware):
 
 
 def bad_request_response(request, message: str, status: int = 400):
-    """A short Dutch answer to a malformed request: JSON under /api/, else the 400 page."""
+    """A short Dutch answer to a malformed request: problem+json (RFC 9457) under /api/, else
+    the 400 page."""
     from kennislab.core.views import bad_request_page
 
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=status)
+        from kennislab.api.problems import problem_response
+
+        return problem_response(request, status, message)
     return bad_request_page(request, message, status=status)
 
 
@@ -97,6 +99,13 @@ def query_string_is_utf8(query_string: str) -> bool:
 
 
 JSON_TYPES = ("application/json",)
+
+
+def has_body(request) -> bool:
+    """Whether the request carries a body (a DELETE or TRACE without one is the API's to
+    refuse with 405, not a wrong content type)."""
+    length = request.META.get("CONTENT_LENGTH") or ""
+    return length.strip() not in ("", "0") or "HTTP_TRANSFER_ENCODING" in request.META
 
 
 class MalformedRequestMiddleware:
@@ -119,6 +128,7 @@ class MalformedRequestMiddleware:
         if (
             request.path.startswith("/api/")
             and request.method not in READ_METHODS
+            and has_body(request)
             and request.content_type not in JSON_TYPES
             and not request.content_type.endswith("+json")
         ):

@@ -3,7 +3,7 @@
 import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.http import HttpResponse, HttpResponseServerError, JsonResponse, QueryDict
+from django.http import HttpResponse, HttpResponseServerError, QueryDict
 from django.shortcuts import render
 from django.template import loader
 from django.utils.html import escape
@@ -38,7 +38,9 @@ def bad_request(request, exception=None):
     else:
         message = _("Dit verzoek kunnen we niet verwerken. Controleer het adres of het formulier.")
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=400)
+        from kennislab.api.problems import problem_response
+
+        return problem_response(request, 400, message)
     return bad_request_page(request, message)
 
 

@@ -102,23 +102,27 @@ class RequestBodyLimitMiddleware:
         except ValueError:
             length = 0
         if length > limit:
-            return too_large_response(limit)
+            return too_large_response(limit, request)
         return self.get_response(request)
 
 
-def too_large_response(limit: int):
+def too_large_response(limit: int, request=None):
     from django.http import HttpResponse
     from django.utils.html import escape
     from django.utils.translation import gettext as _
 
+    message = _(
+        "Wat je probeerde te versturen is groter dan %(mb)s MB. Verstuur minder of kleinere "
+        "bestanden tegelijk."
+    ) % {"mb": limit // (1024 * 1024)}
+    if request is not None and request.path.startswith("/api/"):
+        from kennislab.api.problems import problem_response
+
+        response = problem_response(request, 413, message)
+        response["Connection"] = "close"
+        return response
     title = escape(_("Te groot om te versturen"))
-    text = escape(
-        _(
-            "Wat je probeerde te versturen is groter dan %(mb)s MB. Verstuur minder of kleinere "
-            "bestanden tegelijk."
-        )
-        % {"mb": limit // (1024 * 1024)}
-    )
+    text = escape(message)
     body = (
         f'<!doctype html><html lang="nl"><title>{title}</title><h1>{title}</h1><p>{text}</p></html>'
     )

@@ -146,8 +146,25 @@ def test_very_long_urls(client):
 def test_wrong_content_type_on_the_api(client, content_type, body):
     response = client.post("/api/v1/vignet/beoordeling", body, content_type=content_type)
     assert response.status_code == 415
-    assert "JSON" in response.json()["detail"]
-    assert "Content-Type" in response.json()["detail"]
+    assert response["Content-Type"].startswith("application/problem+json")
+    problem = response.json()
+    assert problem["status"] == 415 and problem["instance"] == "/api/v1/vignet/beoordeling"
+    assert "JSON" in problem["detail"]
+    assert "Content-Type" in problem["detail"]
+
+
+def test_a_body_less_request_of_a_method_the_api_lacks_gets_405_not_415(client):
+    response = client.generic("TRACE", "/api/v1/items")
+    assert response.status_code == 405
+
+
+def test_a_too_large_body_for_the_api_is_a_problem_document(client, settings):
+    settings.REQUEST_BODY_MAX_MB = 1
+    response = client.post("/api/v1/vignet/beoordeling", "x" * (2 * 1024 * 1024),
+                           content_type="application/json")  # fmt: skip
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert "MB" in response.json()["detail"]
 
 
 def test_deeply_nested_json_on_the_api(client):

@@ -42,6 +42,13 @@ def test_all_well_is_ok_and_never_cached():
     assert body["checks"]["tasks"]["waiting"] == 0
 
 
+def test_the_health_check_carries_the_security_headers():
+    response, _body = get_health()
+    assert response["Content-Security-Policy"].startswith("default-src 'none'")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
 def test_a_task_waiting_too_long_is_degraded():
     make_task(enqueued_at=timezone.now() - timedelta(minutes=20))
     make_task()  # a fresh one does not matter

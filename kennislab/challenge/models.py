@@ -7,13 +7,8 @@ Public figures are counted from the participants (confirmed ones only), never st
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 from datetime import datetime, time, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -28,27 +23,22 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kennislab.content.blocks import ContentPageBody
+from kennislab.core.tokens import derived_key, new_seed, token_hash
 
 from . import rules
 
 
-def new_unsubscribe_seed() -> str:
-    return secrets.token_urlsafe(24)
+def new_unsubscribe_seed() -> str:  # named in the migrations
+    return new_seed()
 
 
 def unsubscribe_key_for(seed: str) -> str:
-    """The key in a participant's unsubscribe link: an HMAC of the row's random seed with the
-    SECRET_KEY. The database holds the seed and the key's hash, never the key: a copy of the
-    database alone opens no unsubscribe link (rotating SECRET_KEY changes every key)."""
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"kennislab.challenge.unsubscribe:{seed}".encode(),
-        hashlib.sha256,
-    ).digest()  # fmt: skip
-    return base64.urlsafe_b64encode(digest[:24]).decode()
+    """The key in a participant's unsubscribe link, derived from the row's random seed and the
+    SECRET_KEY (core.tokens.derived_key); the database holds the seed and the key's hash."""
+    return derived_key("kennislab.challenge.unsubscribe", seed)
 
 
-def key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
+key_hash = token_hash  # the stored form of a key
 
 
 def new_unsubscribe_fields() -> dict[str, str]:

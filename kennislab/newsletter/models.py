@@ -13,10 +13,6 @@ every export path.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -31,6 +27,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from kennislab.core.tokens import derived_key, new_seed, token_hash
+
 from .blocks import IssueBody
 from .panels import SendingPanel
 
@@ -41,23 +39,17 @@ MAX_HARD_BOUNCES = 3  # after this many refusals in a row (SMTP 5xx) no more new
 DELIVERY_DAYS = 90  # who received an issue (Delivery) is kept this long; the totals stay
 
 
-def new_unsubscribe_seed() -> str:
-    return secrets.token_urlsafe(24)
+def new_unsubscribe_seed() -> str:  # named in the migrations
+    return new_seed()
 
 
 def unsubscribe_key_for(seed: str) -> str:
-    """The key in a subscriber's unsubscribe link: an HMAC of the row's random seed with the
-    SECRET_KEY. The database holds the seed and the key's hash, never the key: a copy of the
-    database alone opens no unsubscribe link (rotating SECRET_KEY changes every key)."""
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(), f"kennislab.newsletter.unsubscribe:{seed}".encode(),
-        hashlib.sha256,
-    ).digest()  # fmt: skip
-    return base64.urlsafe_b64encode(digest[:24]).decode()
+    """The key in a subscriber's unsubscribe link, derived from the row's random seed and the
+    SECRET_KEY (core.tokens.derived_key); the database holds the seed and the key's hash."""
+    return derived_key("kennislab.newsletter.unsubscribe", seed)
 
 
-def key_hash(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
+key_hash = token_hash  # the stored form of a key
 
 
 class Status(models.TextChoices):

@@ -69,3 +69,18 @@ def test_the_migration_derives_the_same_key_as_the_model():
     from kennislab.newsletter.models import unsubscribe_key_for
 
     assert migration.derived_key("zaad") == unsubscribe_key_for("zaad")
+
+
+def test_links_in_mails_sent_before_keep_their_key():
+    """The shared core.tokens.derived_key gives the same keys as the formula the data
+    migration froze (the links in mails already sent keep working)."""
+    from importlib import import_module
+
+    from kennislab.challenge import models as challenge_models
+    from kennislab.newsletter import models as newsletter_models
+
+    for app, models in (("newsletter", newsletter_models), ("challenge", challenge_models)):
+        frozen = import_module(f"kennislab.{app}.migrations.0002_hashed_unsubscribe_keys")
+        for seed in ("abc", models.new_unsubscribe_seed()):
+            assert models.unsubscribe_key_for(seed) == frozen.derived_key(seed)
+            assert models.key_hash("x") == frozen.key_hash("x")

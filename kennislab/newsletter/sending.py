@@ -38,7 +38,7 @@ from kennislab.core.models import OutgoingEmail
 
 from . import rules
 from .models import Delivery, NewsletterIssuePage, Sending, Status, Subscriber
-from .services import unsubscribe_link
+from .services import list_unsubscribe, unsubscribe_link
 
 logger = logging.getLogger(__name__)
 
@@ -210,6 +210,19 @@ def remaining(sending: Sending) -> int:
     )
 
 
+def delivery_counts(sending: Sending) -> tuple[int, int, int]:
+    """(sent, failed — hard bounces included —, queued) deliveries of a sending; skipped ones
+    (unsubscribed meanwhile) count nowhere."""
+    counts = dict(
+        Delivery.objects.filter(sending=sending)
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    failed = counts.get(Delivery.Status.FAILED, 0) + counts.get(Delivery.Status.BOUNCED, 0)
+    return counts.get(Delivery.Status.SENT, 0), failed, counts.get(Delivery.Status.QUEUED, 0)
+
+
 def _not_yet_built(sending: Sending):
     built = Delivery.objects.filter(sending=sending, subscriber=OuterRef("pk"))
     return Subscriber.objects.mailable().filter(~Exists(built))
@@ -262,10 +275,7 @@ def build_batch(sending: Sending, mail, now: datetime | None = None, issue=None)
                         body=text,
                         html_body=html,
                         topic=topic,
-                        headers={
-                            "List-Unsubscribe": f"<{link}>",
-                            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                        },
+                        headers=list_unsubscribe(link),
                     )
                 )
             emails = OutgoingEmail.objects.bulk_create(emails)
@@ -287,29 +297,34 @@ def _deliver(sending: Sending, delivery_ids: list[int], result: RoundResult) -> 
         .annotate(subscriber_status=F("subscriber__status"))
         .order_by("pk")
     )
+    outcomes: dict[str, list[int]] = {status: [] for status in Delivery.Status.values}
     delivered, bounced = [], []
     for row in rows:
         if row.email is None:
-            Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.FAILED)
+            outcomes[Delivery.Status.FAILED].append(row.pk)
             result.failed += 1
             continue
         # unsubscribed (or removed) after the batch was built: nothing more goes out
         if row.subscriber_status != Status.CONFIRMED and _withdraw(row.email_id):
-            Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SKIPPED)
+            outcomes[Delivery.Status.SKIPPED].append(row.pk)
             continue
-        deliver(row.email)
-        row.email.refresh_from_db(fields=["status", "hard_bounce"])
+        deliver(row.email)  # leaves row.email as the outbox now has it
         if row.email.status == OutgoingEmail.Status.SENT:
-            Delivery.objects.filter(pk=row.pk).update(status=Delivery.Status.SENT)
+            outcomes[Delivery.Status.SENT].append(row.pk)
             delivered.append(row.subscriber_id)
             result.sent += 1
         elif row.email.status == OutgoingEmail.Status.FAILED:
             status = Delivery.Status.BOUNCED if row.email.hard_bounce else Delivery.Status.FAILED
-            Delivery.objects.filter(pk=row.pk).update(status=status)
+            outcomes[status].append(row.pk)
             if row.email.hard_bounce and row.subscriber_id:
                 bounced.append(row.subscriber_id)
             result.failed += 1
         # "retry" or another worker's claim: the delivery stays queued for a later round
+    # One UPDATE per outcome. A worker that dies before it leaves these deliveries queued; the
+    # next round finds their mails sent (the outbox's claim) and records them without sending.
+    for status, ids in outcomes.items():
+        if ids:
+            Delivery.objects.filter(pk__in=ids).update(status=status)
     if bounced:
         Subscriber.objects.filter(pk__in=bounced).update(
             hard_bounces=F("hard_bounces") + 1, last_bounce_at=timezone.now()
@@ -328,23 +343,17 @@ def _withdraw(email_id: int) -> bool:
 
 def finish(sending: Sending) -> bool:
     """Mark the sending "sent" with its totals (once; False when another worker did)."""
-    counts = dict(
-        Delivery.objects.filter(sending=sending)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    failed = counts.get(Delivery.Status.FAILED, 0) + counts.get(Delivery.Status.BOUNCED, 0)
+    sent, failed, _queued = delivery_counts(sending)
     with transaction.atomic():
         done = Sending.objects.filter(pk=sending.pk, status=Sending.Status.SENDING).update(
             status=Sending.Status.SENT,
             finished_at=timezone.now(),
-            sent_count=counts.get(Delivery.Status.SENT, 0),
+            sent_count=sent,
             failed_count=failed,
         )
         if done:
             log(instance=sending.issue.specific, action=SENT, user=None,
-                data={"sent": counts.get(Delivery.Status.SENT, 0), "failed": failed})  # fmt: skip
+                data={"sent": sent, "failed": failed})  # fmt: skip
             transaction.on_commit(pagecache.bump_generation)  # the archive lists it now
     return bool(done)
 
@@ -359,16 +368,8 @@ def progress(sending: Sending) -> Progress:
             failed=sending.failed_count,
             waiting=0,
         )
-    counts = dict(
-        Delivery.objects.filter(sending=sending)
-        .exclude(status=Delivery.Status.SKIPPED)
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    sent = counts.get(Delivery.Status.SENT, 0)
-    failed = counts.get(Delivery.Status.FAILED, 0) + counts.get(Delivery.Status.BOUNCED, 0)
-    waiting = counts.get(Delivery.Status.QUEUED, 0) + _not_yet_built(sending).count()
+    sent, failed, queued = delivery_counts(sending)
+    waiting = queued + _not_yet_built(sending).count()
     return Progress(total=sent + failed + waiting, sent=sent, failed=failed, waiting=waiting)
 
 
@@ -418,16 +419,12 @@ def send_test(issue: NewsletterIssuePage, addresses: list[str], user=None) -> in
         for address in dict.fromkeys(addresses):
             email = OutgoingEmail.objects.create(
                 to=address, subject=one_line(subject)[:200], body=text, html_body=html,
-                topic=topic_for(issue), headers=unsubscribe_headers_for_test(link),
+                topic=topic_for(issue), headers=list_unsubscribe(link),
             )  # fmt: skip
             transaction.on_commit(lambda pk=email.pk: send_email_task.enqueue(pk))
         log(instance=issue.specific, action=TEST_SENT, user=user,
             data={"addresses": len(addresses)})  # fmt: skip
     return len(addresses)
-
-
-def unsubscribe_headers_for_test(link: str) -> dict[str, str]:
-    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 __all__ = [

@@ -197,11 +197,12 @@ def unsubscribe_link(subscriber: Subscriber) -> str:
 
 
 def unsubscribe_headers(subscriber: Subscriber) -> dict[str, str]:
+    return list_unsubscribe(unsubscribe_link(subscriber))
+
+
+def list_unsubscribe(link: str) -> dict[str, str]:
     """RFC 2369 and RFC 8058: mail programs offer "unsubscribe" and POST it in one click."""
-    return {
-        "List-Unsubscribe": f"<{unsubscribe_link(subscriber)}>",
-        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    }
+    return {"List-Unsubscribe": f"<{link}>", "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}
 
 
 def send_to_subscriber(subscriber: Subscriber, subject: str, template: str, context: dict,

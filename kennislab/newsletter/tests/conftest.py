@@ -1,3 +1,5 @@
+from unittest import mock
+
 import pytest
 
 from kennislab.content.models import Theme
@@ -10,3 +12,11 @@ def themes(db):
         Theme.objects.create(name=f"Testthema {letter}", slug=f"testthema-{letter}", sort_order=90)
         for letter in "abc"
     ]
+
+
+@pytest.fixture
+def commit_at_once():
+    """What waits for the commit (the sending task, the mail) runs at once: a test is one
+    transaction."""
+    with mock.patch("django.db.transaction.on_commit", new=lambda func, *a, **kw: func()):
+        yield

@@ -4,7 +4,6 @@ panel with the progress, a test to staff addresses, sending or planning (once), 
 from __future__ import annotations
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -17,13 +16,7 @@ from kennislab.newsletter import compose
 from kennislab.newsletter.models import NewsletterIssuePage, Sending
 from kennislab.newsletter.tests.issues import confirmed, make_issue, newsletter_index, text_section
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _commit_at_once():
-    with mock.patch("django.db.transaction.on_commit", new=lambda func, *a, **kw: func()):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_at_once")]
 
 
 @pytest.fixture

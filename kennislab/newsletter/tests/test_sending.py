@@ -20,20 +20,13 @@ from kennislab.newsletter import sending, services
 from kennislab.newsletter.models import Delivery, Sending, Subscriber
 from kennislab.newsletter.tests.issues import confirmed, make_issue, many, text_section
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("commit_at_once")]
 
 
 @pytest.fixture(autouse=True)
 def _rates(settings):
     settings.NEWSLETTER_RATE_PER_MINUTE = 1000
     settings.NEWSLETTER_BATCH_SIZE = 7
-
-
-@pytest.fixture(autouse=True)
-def _commit_at_once():
-    """What waits for the commit (the task, the mail) runs at once: a test is one transaction."""
-    with mock.patch("django.db.transaction.on_commit", new=lambda func, *a, **kw: func()):
-        yield
 
 
 def issue_with_sections(themes, slug="mei"):

@@ -3,10 +3,13 @@
 Loads the demo content into a scratch database and adds WAITING items that wait for a decision,
 spread over six kinds (voucher applications provisionally granted, vignet applications, relay
 activities, pledges, practice stories, questions), received over the last six weeks so that part
-of them is overdue. Then times, as a signed-in superuser through Django's test client (full
-middleware, Wagtail's admin templates): the inbox (first page, every kind, sorted by deadline),
-the inbox filtered to what is overdue, the dashboard with the inbox panel, the voucher listing
-and a voucher application's detail page. The baseline is a bare Django view through the same
+of them is overdue, and a staff of STAFF colleagues (moderators in a group with every inbox
+permission, and advisers who may only answer questions) with part of the items assigned to them,
+so that the inbox's colleague lists and permission checks cost what they cost in use. Then
+times, as a signed-in superuser through Django's test client (full middleware, Wagtail's admin
+templates): the inbox (first page, every kind, sorted by deadline), the inbox filtered to what
+is overdue, the dashboard with the inbox panel, the voucher listing and a voucher application's
+detail page. The baseline is a bare Django view through the same
 client. Goal (issue 11): the inbox with 1,000 waiting items at most 150 ms median.
 """
 
@@ -18,6 +21,7 @@ from datetime import timedelta
 from .common import median, out, p95, row, seconds, setup_django
 
 WAITING = 1000
+STAFF = 10  # colleagues besides the superuser: 7 moderators, 3 advisers
 REQUESTS = 30
 WARMUP = 3
 
@@ -102,6 +106,39 @@ def add_waiting_items(total: int) -> dict[str, int]:
             "pledges": per_kind, "stories": per_kind, "questions": rest}  # fmt: skip
 
 
+def add_staff(total: int) -> list:
+    """`total` active staff members: most in a moderators' group holding every inbox source's
+    permission, three advisers who may only answer questions; every seventh waiting item is
+    assigned to one of the moderators."""
+    from django.contrib.auth.models import Group, Permission, User
+
+    from kennislab.core import inbox
+
+    names = {tuple(source.permission.split(".", 1)) for source in inbox.SOURCES.values()}
+    names.add(("wagtailadmin", "access_admin"))
+    permissions = [Permission.objects.get(content_type__app_label=app, codename=codename)
+                   for app, codename in sorted(names)]  # fmt: skip
+    moderators = Group.objects.create(name="Bench-moderatoren")
+    moderators.permissions.set(permissions)
+    advisers = Group.objects.create(name="Bench-adviseurs")
+    advisers.permissions.set([p for p in permissions
+                              if p.codename in ("answer_question", "access_admin")])  # fmt: skip
+    people = []
+    for n in range(total):
+        user = User.objects.create_user(f"collega{n}", f"collega{n}@kennislab.example", "x",
+                                        first_name="Collega", last_name=f"Nummer {n}",
+                                        is_staff=True)  # fmt: skip
+        user.groups.add(advisers if n >= total - 3 else moderators)
+        people.append(user)
+    helpers = people[: max(1, total - 3)]
+    for source in inbox.SOURCES.values():
+        model = source.waiting().model
+        pks = list(source.waiting().order_by("pk").values_list("pk", flat=True)[::7])
+        for n, pk in enumerate(pks):
+            model.objects.filter(pk=pk).update(**{source.assignee: helpers[n % len(helpers)]})
+    return people
+
+
 class QueryCounter(list):
     """An execute wrapper that remembers each query (whatever DEBUG says)."""
 
@@ -126,6 +163,7 @@ def main():
 
     call_command("load_demo", stdout=io.StringIO())
     added = add_waiting_items(WAITING)
+    add_staff(STAFF)
     root_urls.urlpatterns.insert(0, path("__bench__/", lambda request: HttpResponse("ok")))
     clear_url_caches()
 
@@ -148,7 +186,8 @@ def main():
     out(
         f"Back-office benchmark — {engine}; {waiting} items waiting in the inbox "
         f"({', '.join(f'{k} {v}' for k, v in added.items())} added to the demo), {overdue} "
-        f"overdue; signed in as a superuser; {REQUESTS} requests per page after {WARMUP} warm-up"
+        f"overdue; {STAFF} colleagues; signed in as a superuser; {REQUESTS} requests per page "
+        f"after {WARMUP} warm-up"
     )
     out(row("page", "median ms", "p95 ms", "× bare", "queries", "status"))
     baseline = None
@@ -184,6 +223,7 @@ def profile(url: str = "/admin/inbox/"):
 
     call_command("load_demo", stdout=io.StringIO())
     add_waiting_items(WAITING)
+    add_staff(STAFF)
     client = Client()
     client.force_login(User.objects.create_superuser("bench", "bench@kennislab.example", "x"))
     client.get(url)

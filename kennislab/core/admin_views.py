@@ -291,31 +291,23 @@ class InboxView(TemplateView):
         keys = {source.key for source in sources}
         source_key = self.request.GET.get("soort", "")
         source_key = source_key if source_key in keys else ""
-        colleagues = [
-            colleague
-            for colleague in get_user_model()
-            .objects.filter(is_active=True)
-            .order_by("first_name", "last_name", "username")
-            if any(source.visible_to(colleague) for source in sources)
-        ]
+        colleagues, by_source = inbox.staff_for(sources)  # two queries, however many there are
         assigned = self.request.GET.get("toegewezen", "")
         if assigned not in ("mij", "niemand") and assigned not in {
             str(colleague.pk) for colleague in colleagues
         }:
             assigned = ""
         overdue = self.request.GET.get("te_laat") == "ja"
-        by_source = {
-            source.key: [colleague for colleague in colleagues if source.visible_to(colleague)]
-            for source in sources
-        }
         entries = inbox.entries_for(user, sources)  # one query per source for all of it
         counts = inbox.count_entries(user, entries, sources)
         chosen = inbox.select(entries, user, source_key=source_key, assigned=assigned,
                               overdue=overdue)  # fmt: skip
         page = Paginator(chosen, self.PAGE_SIZE).get_page(self.request.GET.get("p"))
         items = inbox.materialise(list(page.object_list))
+        options = {key: inbox.colleague_options(people, user) for key, people in by_source.items()}
         for item in items:
             item.colleagues = by_source[item.source.key]
+            item.colleague_options = options[item.source.key]
         context.update(
             {
                 "items": items,

@@ -27,7 +27,12 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.contrib import auth
+from django.contrib.auth.backends import ModelBackend
+from django.db import models
+from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 
 from . import terms
@@ -64,7 +69,11 @@ class InboxSource:
         """The items of `queryset` whose deadline has passed (none without a term)."""
         if not self.term:
             return queryset.none()
-        return queryset.filter(**{f"{self.received}__lt": overdue_before(self.term, today)})
+        return queryset.filter(self.overdue_condition(today))
+
+    def overdue_condition(self, today: datetime.date | None = None) -> Q:
+        """What an item must meet to be overdue (only for a source with a term)."""
+        return Q(**{f"{self.received}__lt": overdue_before(self.term, today)})
 
 
 def overdue_before(kind: str, today: datetime.date | None = None) -> datetime.datetime:
@@ -87,6 +96,69 @@ def register(source: InboxSource) -> InboxSource:
 
 def sources_for(user) -> list[InboxSource]:
     return [source for source in SOURCES.values() if source.visible_to(user)]
+
+
+def staff_for(sources) -> tuple[list, dict[str, list]]:
+    """The active users who may handle the items of at least one of `sources`, and per source
+    key those who may handle its items (InboxSource.visible_to); both sorted by name. Their
+    permissions are read in one query for all of them, not two per user (what `has_perm`
+    costs the first time), unless an authentication backend other than Django's ModelBackend
+    answers permission checks: then each user is asked."""
+    people = list(auth.get_user_model().objects.filter(is_active=True)
+                  .order_by("first_name", "last_name", "username"))  # fmt: skip
+    if _permissions_only_from_the_database():
+        granted = granted_permissions({source.permission for source in sources})
+        by_source = {
+            source.key: [user for user in people
+                         if user.is_superuser or source.permission in granted.get(user.pk, ())]
+            for source in sources
+        }  # fmt: skip
+    else:
+        by_source = {source.key: [user for user in people if source.visible_to(user)]
+                     for source in sources}  # fmt: skip
+    allowed = {user.pk for handling in by_source.values() for user in handling}
+    return [user for user in people if user.pk in allowed], by_source
+
+
+def _permissions_only_from_the_database() -> bool:
+    return all(
+        isinstance(backend, ModelBackend) or not hasattr(backend, "has_perm")
+        for backend in auth.get_backends()
+    )
+
+
+def granted_permissions(permissions: set[str]) -> dict[int, set[str]]:
+    """Which of `permissions` ("app_label.codename") each active user holds, directly or
+    through a group (ModelBackend's rules; superusers hold every permission without rows):
+    one query."""
+    from django.contrib.auth.models import Permission
+
+    if not permissions:
+        return {}
+    wanted = Q()
+    for permission in permissions:
+        app_label, codename = permission.split(".", 1)
+        wanted |= Q(content_type__app_label=app_label, codename=codename)
+    rows = Permission.objects.filter(wanted).order_by()
+    direct = rows.filter(user__is_active=True).values_list(
+        "user", "content_type__app_label", "codename")  # fmt: skip
+    grouped = rows.filter(group__user__is_active=True).values_list(
+        "group__user", "content_type__app_label", "codename")  # fmt: skip
+    granted: dict[int, set[str]] = {}
+    for user_pk, app_label, codename in direct.union(grouped):
+        granted.setdefault(user_pk, set()).add(f"{app_label}.{codename}")
+    return granted
+
+
+def colleague_options(colleagues, user) -> str:
+    """The <option>s of the colleagues an item can be handed to (without `user` themself), as
+    the inbox renders them in every row: built once per source, not once per row."""
+    return format_html_join(
+        "",
+        '<option value="{}">{}</option>',
+        ((colleague.pk, colleague.get_full_name() or colleague.get_username())
+         for colleague in colleagues if colleague != user),
+    )  # fmt: skip
 
 
 @dataclass
@@ -114,6 +186,7 @@ class Item:
     assigned_to: object
     term: terms.Term | None = None
     colleagues: list = field(default_factory=list)  # who it can be handed to (the view fills it)
+    colleague_options: str = ""  # and the <option>s for them (the view fills it)
 
     @property
     def overdue(self) -> bool:
@@ -134,25 +207,37 @@ class Count:
 
 def counts_for(user) -> list[Count]:
     """Per visible source: how many wait, how many of those are assigned to this user, and
-    how many are overdue (three counts in the database per source: for the dashboard)."""
+    how many are overdue (one query per source, counting all three: for the dashboard)."""
     rows = []
     today = timezone.localdate()
     for source in sources_for(user):
-        waiting = source.waiting_for(user)
-        mine = waiting.filter(**{source.assignee: user}).count()
-        rows.append(Count(source, waiting.count(), mine, source.overdue(waiting, today).count()))
+        figures = {"waiting": models.Count("pk"),
+                   "mine": models.Count("pk", filter=Q(**{source.assignee: user}))}  # fmt: skip
+        if source.term:
+            figures["overdue"] = models.Count("pk", filter=source.overdue_condition(today))
+        found = source.waiting_for(user).order_by().aggregate(**figures)
+        rows.append(Count(source, found["waiting"], found["mine"], found.get("overdue", 0)))
     return rows
 
 
 def entries_for(user, sources=None) -> list[Entry]:
-    """Every waiting item this user may see, as Entries: one small query per source."""
+    """Every waiting item this user may see, as Entries: one small query per source. Items
+    received on the same day share one Term (computing it is most of the cost per item)."""
     today = timezone.localdate()
     entries = []
     for source in sources if sources is not None else sources_for(user):
         rows = source.waiting_for(user).order_by().values_list("pk", source.received,
                                                                f"{source.assignee}_id")  # fmt: skip
+        known: dict = {}
         for pk, received, assignee_id in rows:
-            term = terms.term_of(source.term, received, today) if source.term else None
+            term = None
+            if source.term and received is not None:
+                day = received
+                if isinstance(day, datetime.datetime):  # the local day, as terms.deadline says
+                    day = timezone.localtime(day).date() if timezone.is_aware(day) else day.date()
+                term = known.get(day)
+                if term is None:
+                    term = known[day] = terms.term_of(source.term, day, today)
             entries.append(Entry(source, pk, received, assignee_id, term))
     return entries
 

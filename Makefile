@@ -14,7 +14,7 @@ PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
-        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery bench-api guards audit \
+        bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery bench-api bench-http guards audit \
         loadtest-vouchers clean
 
 help: ## Show the available commands
@@ -83,8 +83,10 @@ bench: bench-import bench-pages bench-search bench-vignet bench-campaigns bench-
 bench-import: install ## Time importing the seed dumps (fresh database, medians)
 	$(BIN)/python -m kennislab.bench.importer
 
-bench-pages: install ## Time rendering the public pages (medians, p95)
-	$(BIN)/python -m kennislab.bench.pages
+bench-pages: install ## Time rendering the public pages, page cache off and on (medians, p95, queries), SQLite + PostgreSQL
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.pages
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.pages; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-vignet: install ## The vignet criteria engine and pages/form (medians, p95), SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.vignet
@@ -124,6 +126,11 @@ bench-discovery: install ## The sitemap and feeds at 100,000 items: index, a ful
 bench-api: install ## The public API on the demo content: items, events, details, against a bare view (medians, p95), SQLite + PostgreSQL
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.api
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.api; \
+	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+bench-http: install ## Pages over HTTP: make serve (2 workers), 16 connections, req/s as ratios of a bare view, page cache on and off; SQLite + PostgreSQL (~5 min each)
+	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.http
+	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.http; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
 
 bench-search: install ## Search relevance (nDCG@10, MRR) vs plain FTS5 and Wagtail, SQLite + PostgreSQL

@@ -1,11 +1,13 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from kennislab.accounts import views as accounts_views
 from kennislab.api.v1 import api
+from kennislab.core import routing
 from kennislab.ops.health import health_view
 from kennislab.search import views as search_views
 
@@ -38,7 +40,12 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own URLs, its page serving with remembered routes (kennislab.core.routing): same
+    # name, same pattern, so Wagtail's URL reversing is unchanged
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(serve_pattern, routing.serve, name="wagtail_serve"),
+]
 
 handler400 = "kennislab.core.views.bad_request"
 handler403 = "kennislab.core.views.permission_denied"

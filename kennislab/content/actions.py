@@ -30,6 +30,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.core.memo import memo
+
 GENERAL = "general"  # what the stored kind "" means
 WEBINAR = "webinar"
 
@@ -84,11 +86,16 @@ def _open_voucher_scheme(request, chosen):
     model = _model("vouchers.VoucherSchemePage")
     if model is None:
         return None
+
+    def schemes():  # which schemes there are changes with the content; which is open, by the minute
+        pages = model.objects.live().public().select_related("scheme")
+        return [
+            (page.get_url(request), page.scheme) for page in pages.order_by("-scheme__opens_at")
+        ]
+
     now = timezone.now()
-    pages = model.objects.live().public().select_related("scheme").order_by("-scheme__opens_at")
-    for page in pages:
-        if page.scheme.phase(now) == "open":
-            url = page.get_url(request)
+    for url, scheme in memo("cta-voucher-schemes", schemes):
+        if scheme.phase(now) == "open":
             return (url, "") if url else None
     return None
 
@@ -98,7 +105,11 @@ def _open_relay(request, chosen):
     if model is None:
         return None
     today = timezone.localdate()
-    for page in model.objects.live().public().order_by("path"):
+
+    def campaigns():  # with their regions: whether registration is open is decided per day
+        return list(model.objects.live().public().prefetch_related("regions").order_by("path"))
+
+    for page in memo("cta-relay-campaigns", campaigns):
         if page.registration_open(today):
             url = _reverse("relay:register", page.slug)
             return (url, "") if url else None

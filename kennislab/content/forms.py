@@ -6,7 +6,17 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.core.memo import memo
+
 from .models import Domain, ItemType, Theme
+
+
+def _vocabulary() -> tuple[frozenset[str], frozenset[str]]:
+    """The theme slugs and domain codes a filter may name."""
+    return (
+        frozenset(Theme.objects.values_list("slug", flat=True)),
+        frozenset(Domain.objects.values_list("code", flat=True)),
+    )
 
 
 def _with_count(label, count):
@@ -25,12 +35,28 @@ class ArticleFilterForm(forms.Form):
     domein = forms.ChoiceField(label=_("Domein"), required=False)
     jaar = forms.ChoiceField(label=_("Jaar"), required=False)
 
-    def __init__(self, data=None, *, base, show_theme=True):
+    def __init__(self, data=None, *, base, show_theme=True, cache_key=None):
+        """`cache_key` names `base` (e.g. "all", "theme:3"): the choices and their counts are
+        then kept per selection and cache generation (kennislab.core.memo)."""
         super().__init__(data)
         self.base = base
         if not show_theme:
             del self.fields["thema"]
+        if cache_key is None:
+            self._build_choices()
+        else:
+            selection = sorted(self._raw_selection().items())
+            choices = memo("listing-filters", self._choices, cache_key, urlencode(selection))
+            for name, field_choices in choices.items():
+                self.fields[name].choices = field_choices
+
+    def _choices(self) -> dict:
         self._build_choices()
+        # plain strings: a lazy translation costs far more to unpickle than to keep as text
+        return {
+            name: [(value, str(label)) for value, label in field.choices]
+            for name, field in self.fields.items()
+        }
 
     # The lookups each filter applies; keys are the field names.
     @staticmethod
@@ -45,10 +71,11 @@ class ArticleFilterForm(forms.Form):
     def _raw_selection(self):
         """The submitted values that belong to the vocabulary (invalid ones are left out)."""
         data = self.data or {}
+        themes, domains = memo("vocabulary", _vocabulary)
         valid = {
             "soort": lambda v: v in ItemType.values,
-            "thema": lambda v: Theme.objects.filter(slug=v).exists(),
-            "domein": lambda v: Domain.objects.filter(code=v).exists(),
+            "thema": lambda v: v in themes,
+            "domein": lambda v: v in domains,
             "jaar": lambda v: v.isdigit() and len(v) == 4,
         }
         selection = {}

@@ -5,8 +5,9 @@ from types import SimpleNamespace
 from django import forms
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -14,6 +15,8 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from kennislab.core.memo import memo
 
 from .blocks import ArticleBodyBlock, ContentPageBody, HomeBlock, PlainPageBody
 from .text import first_words, stream_text
@@ -152,19 +155,23 @@ class HomePage(Page):
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
     template = "content/home_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("startpagina")
 
     def get_context(self, request, *args, **kwargs):
+        from .links import kennislab_url
+
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.live().public().order_by("-date", "-pk")
+        # read only when the template's fragment with them is not kept (core fragments)
         context["latest_articles"] = articles.prefetch_related("themes")[:8]
         context["themes"] = (
             ThemePage.objects.live().public().select_related("theme").order_by("theme__sort_order")
         )
-        context["kennislab"] = KennislabIndexPage.objects.live().first()
-        context["article_count"] = articles.count()
+        context["kennislab_url"] = kennislab_url(request)
+        context["article_count"] = memo("home-article-count", articles.count)
         return context
 
 
@@ -174,19 +181,41 @@ class FilterableListingMixin:
     def base_articles(self):
         return ArticlePage.objects.live().public()
 
+    def listing_cache_key(self, fixed_theme) -> str:
+        """Names base_articles() (filtered on fixed_theme) for the kept filter counts."""
+        return f"{self.pk}:{fixed_theme.pk if fixed_theme else 'all'}"
+
     def filtered_listing(self, request, fixed_theme=None):
         from .forms import ArticleFilterForm
 
         base = self.base_articles()
         if fixed_theme is not None:
             base = base.filter(themes=fixed_theme)
-        form = ArticleFilterForm(request.GET or None, base=base, show_theme=fixed_theme is None)
+        form = ArticleFilterForm(
+            request.GET or None,
+            base=base,
+            show_theme=fixed_theme is None,
+            cache_key=self.listing_cache_key(fixed_theme),
+        )
         articles = form.apply(base).order_by("-date", "-pk")
         articles = articles.prefetch_related("themes").distinct()
         paginator = Paginator(articles, LISTING_PAGE_SIZE)
+        # the count (a COUNT DISTINCT over the whole selection) kept with the filter counts
+        paginator.count = memo(
+            "listing-count",
+            articles.count,
+            self.listing_cache_key(fixed_theme),
+            urlencode(sorted(form.selection().items())),
+        )
         page = paginator.get_page(request.GET.get("pagina"))
+        selection = urlencode(sorted(form.selection().items()))
+        listing = f"{self.listing_cache_key(fixed_theme)}|{selection}"
         return {
             "filter_form": form,
+            # the filter form's and the cards' HTML is kept per valid selection (core fragments);
+            # the form never with errors
+            "filter_fragment_key": "" if form.errors else f"{listing}|{request.path}",
+            "cards_key": f"{listing}|{page.number}",
             "articles": page,
             "paginator": paginator,
             "result_count": paginator.count,
@@ -202,6 +231,7 @@ class KennislabIndexPage(FilterableListingMixin, Page):
     parent_page_types = ["content.HomePage"]
     max_count = 1
     template = "content/kennislab_index_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("Kennislab-overzicht")
@@ -300,6 +330,13 @@ class ArticlePage(Page):
     parent_page_types = ["content.KennislabIndexPage"]
     subpage_types = []
     template = "content/article_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
+    # read with the page when it is served (kennislab.core.routing): the header and metadata
+    serve_prefetch = (
+        "themes",
+        "domains",
+        Prefetch("contacts", queryset=ArticleContact.objects.select_related("person")),
+    )
 
     class Meta:
         verbose_name = _("Kennislab-item")
@@ -364,10 +401,19 @@ class ArticlePage(Page):
         ]
 
     def get_context(self, request, *args, **kwargs):
+        from .links import kennislab_url, people_url
+
         context = super().get_context(request, *args, **kwargs)
-        context["contacts"] = self.contacts.select_related("person")
-        context["read_also"] = self.read_also()
-        context["people_page"] = PeopleIndexPage.objects.live().first()
+        if "contacts" in getattr(self, "_prefetched_objects_cache", {}):
+            context["contacts"] = self.contacts.all()
+        else:
+            context["contacts"] = self.contacts.select_related("person")
+        if getattr(request, "is_preview", False) or not self.pk:
+            context["read_also"] = self.read_also()
+        else:  # the search engine's answer changes with the content: kept per generation
+            context["read_also"] = memo("read-also", self.read_also, self.pk)
+        context["people_url"] = people_url(request)
+        context["listing_url"] = kennislab_url(request)
         return context
 
 
@@ -379,6 +425,7 @@ class ThemeIndexPage(Page):
     parent_page_types = ["content.HomePage"]
     max_count = 1
     template = "content/theme_index_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("overzicht van thema's")
@@ -417,8 +464,10 @@ class ThemePage(FilterableListingMixin, Page):
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["content.ThemeIndexPage"]
+    serve_prefetch = ("theme",)  # read with the page when it is served (core.routing)
     subpage_types = []
     template = "content/theme_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("themapagina")
@@ -426,7 +475,8 @@ class ThemePage(FilterableListingMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(self.filtered_listing(request, fixed_theme=self.theme))
-        context["advisers"] = self.theme.people.filter(is_adviser=True)
+        advisers = self.theme.people.filter(is_adviser=True)
+        context["advisers"] = memo("theme-advisers", lambda: list(advisers), self.theme_id)
         return context
 
 
@@ -438,6 +488,7 @@ class PeopleIndexPage(Page):
     subpage_types = []
     max_count = 1
     template = "content/people_index_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("pagina met netwerkadviseurs")
@@ -458,6 +509,7 @@ class ContentPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["content.HomePage", "content.ContentPage"]
     template = "content/content_page.html"
+    serve_from_memo = True  # kept whole per cache generation when served (core.routing)
 
     class Meta:
         verbose_name = _("tekstpagina")

@@ -12,16 +12,19 @@ from wagtail.models import Site
 class SiteSettings(BaseSiteSetting):
     """What editors change about the site as a whole: the footer and the network's contact."""
 
+    # Wagtail creates the row with its defaults when a page first reads it (core.memo)
+    created_on_first_read = True
+
     @classmethod
     def for_request(cls, request):
         """Public pages read the settings from the cache (under the page cache's generation, so
-        saving them starts afresh); the admin always reads the database."""
+        saving them starts afresh; kennislab.core.memo); the admin always reads the database."""
         from django.conf import settings
         from django.core.cache import cache
 
         from . import pagecache
 
-        seconds = settings.PAGE_CACHE_SECONDS
+        seconds = settings.DATA_CACHE_SECONDS
         attr_name = cls.get_cache_attr_name()
         if seconds <= 0 or hasattr(request, attr_name) or request.path.startswith("/admin/"):
             return super().for_request(request)

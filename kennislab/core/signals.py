@@ -1,22 +1,21 @@
-"""Keep the cached navigation in step with the page tree."""
+"""Keep what is remembered per cache generation (the navigation, routes, theme links;
+kennislab.core.memo) in step with the page tree: moves and slug changes also change the URLs of
+pages that were not saved themselves."""
 
-from django.core.cache import cache
 from django.db.models.signals import post_delete
-from wagtail.models import Page, Site
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+from wagtail.models import Page
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from .context_processors import NAVIGATION_CACHE_KEY
+from .pagecache import bump_generation
 
 
-def clear_navigation_cache(**kwargs):
-    keys = [
-        NAVIGATION_CACHE_KEY.format(site_id=pk) for pk in Site.objects.values_list("pk", flat=True)
-    ]
-    cache.delete_many(keys)
+def tree_changed(**kwargs):
+    bump_generation()
 
 
 def connect():
-    page_published.connect(clear_navigation_cache, dispatch_uid="core-nav-published")
-    page_unpublished.connect(clear_navigation_cache, dispatch_uid="core-nav-unpublished")
-    page_slug_changed.connect(clear_navigation_cache, dispatch_uid="core-nav-slug")
-    post_delete.connect(clear_navigation_cache, sender=Page, dispatch_uid="core-nav-deleted")
+    page_published.connect(tree_changed, dispatch_uid="core-nav-published")
+    page_unpublished.connect(tree_changed, dispatch_uid="core-nav-unpublished")
+    page_slug_changed.connect(tree_changed, dispatch_uid="core-nav-slug")
+    post_page_move.connect(tree_changed, dispatch_uid="core-nav-moved")
+    post_delete.connect(tree_changed, sender=Page, dispatch_uid="core-nav-deleted")

@@ -144,6 +144,9 @@ SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]
 # Anonymous page cache (kennislab.core.pagecache): seconds a page may be served from the cache.
 # Changes invalidate at once in a shared cache; a per-process cache can lag this long.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600 if SHARED_CACHE else 30)
+# Data every page reads (routes, menus, theme links, settings, filter counts; kennislab.core.memo),
+# kept per generation whether or not the page cache is on. Same lag bound as the page cache.
+DATA_CACHE_SECONDS = env.int("DATA_CACHE_SECONDS", default=600 if SHARED_CACHE else 30)
 # The search page and the API are not cached: they are fast, and every search counts in the
 # editors' search statistics.
 PAGE_CACHE_EXEMPT_PREFIXES = (

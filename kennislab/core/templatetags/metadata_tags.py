@@ -33,6 +33,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
 from kennislab.core import metadata
+from kennislab.core.memo import memo
 from kennislab.core.middleware import is_private_link
 from kennislab.core.siteurl import absolute, base_url
 
@@ -85,7 +86,12 @@ def breadcrumb_ancestors(page):
         return []
     cached = getattr(page, "_breadcrumb_ancestors", None)
     if cached is None:
-        cached = list(page.get_ancestors())
+        if page.pk and page.path:
+            # the same for every page under one parent: kept per generation (core.memo)
+            parent_path = page.path[: -page.steplen]
+            cached = memo("ancestors", lambda: list(page.get_ancestors()), parent_path)
+        else:
+            cached = list(page.get_ancestors())
         page._breadcrumb_ancestors = cached
     return cached
 

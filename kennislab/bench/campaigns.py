@@ -5,8 +5,10 @@ participants (in teams of ten) in the demo edition of the 30-day challenge, each
 ticked off (the previous edition had 3,000 participants, DOMAIN.md).
 
 Baseline: a bare Django view through the same client, so the ratios show what a page costs on
-top of Django's request handling. POSTs: registering an activity with only the required fields
-(stored, one e-mail queued) and signing up for an event with room.
+top of Django's request handling. The pages are measured with the page cache off, then the ones
+with live figures (agenda, event, campaign and challenge pages) from the page cache. POSTs:
+registering an activity with only the required fields (stored, one e-mail queued) and signing up
+for an event with room.
 """
 
 import io
@@ -16,6 +18,7 @@ from datetime import datetime, time, timedelta
 from .common import median, out, p95, row, seconds, setup_django
 
 ACTIVITIES = 600
+EVENT = "/agenda/werkplaats-gezonde-schoolpleinen/"
 PARTICIPANTS = 3000
 REQUESTS = 40
 WARMUP = 5
@@ -96,6 +99,7 @@ def main():
     from kennislab.campaigns.models import Activity, RelayCampaignPage
     from kennislab.challenge import services as challenge
     from kennislab.challenge.models import ChallengePage, SentMessage
+    from kennislab.core.pagecache import LIVE_SECONDS
 
     settings.PAGE_CACHE_SECONDS = 0
     call_command("load_demo", stdout=io.StringIO())
@@ -140,6 +144,8 @@ def main():
         ("campaign page, 2 filters", "get", f"{campaign.url}?regio=oost&vorm=online", None),
         ("activity page", "get", public.get_absolute_url(), None),
         ("agenda (events + activities)", "get", "/agenda/", None),
+        ("agenda, 2 filters", "get", "/agenda/?vorm=online&soort=webinar", None),
+        ("event page (places left)", "get", EVENT, None),
         ("agenda feed (.ics)", "get", "/agenda/feed.ics", None),
         ("campaign feed (.ics)", "get", f"/campagnes/{slug}.ics", None),
         ("region feed (.ics)", "get", f"/campagnes/{slug}/regio/oost.ics", None),
@@ -173,6 +179,20 @@ def main():
         out(row(f"{label} [{status}]", f"{median(timings) * 1000:.1f} ms",
                 f"{p95(timings) * 1000:.1f} ms", len(captured.captured_queries),
                 f"{median(timings) / base:.0f}"))  # fmt: skip
+
+    # The pages with live figures come from the page cache for LIVE_SECONDS (core/pagecache.py).
+    settings.PAGE_CACHE_SECONDS = 600
+    out()
+    out(f"From the page cache (kept {LIVE_SECONDS} s at most: live figures)")
+    live = [("agenda", "/agenda/"), ("event page", EVENT), ("campaign page", campaign.url),
+            ("challenge page", edition.url)]  # fmt: skip
+    for label, url in live:
+        first = client.get(url).get("X-Page-Cache")
+        timings = seconds(lambda url=url: client.get(url), REQUESTS)
+        again = client.get(url).get("X-Page-Cache")
+        out(row(f"{label} [{first}, then {again}]", f"{median(timings) * 1000:.1f} ms",
+                f"{p95(timings) * 1000:.1f} ms", "", f"{median(timings) / base:.0f}"))  # fmt: skip
+    settings.PAGE_CACHE_SECONDS = 0
 
     # The daily reminders: the first run finds the incomplete activities whose week is near.
     first_week = campaign.weeks()[0].starts_on

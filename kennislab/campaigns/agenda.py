@@ -68,7 +68,8 @@ def agenda_context(request, page) -> dict:
     formats = chosen_filters(request, "vorm", FORMATS)
     from . import activities, relay
 
-    events = list(with_places(upcoming(kinds, themes, formats)))
+    # the cards show no StreamField: not loading them saves decoding each event's programme
+    events = list(with_places(upcoming(kinds, themes, formats).defer_streamfields()))
     for event in events:
         event.places = (
             Places(event.capacity, event.registered, 0)
@@ -76,9 +77,13 @@ def agenda_context(request, page) -> dict:
             else None
         )
         event.agenda_start = event.starts_at
-    found = relay.upcoming_dated(kinds, themes, formats)
+    found = relay.upcoming_dated(kinds, themes, formats, as_rows=True)
+    starts = {}  # many activities share a day and hour: make each moment once
     for activity in found:
-        activity.agenda_start = activities.starts(activity)
+        moment = (activity.date, activity.starts_at)
+        if moment not in starts:
+            starts[moment] = activities.starts(activity)
+        activity.agenda_start = starts[moment]
         activity.is_activity = True
     items = sorted([*events, *found], key=lambda item: item.agenda_start)
     return {

@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -25,6 +24,7 @@ from wagtail.search import index
 from kennislab.content.blocks import ContentPageBody
 from kennislab.content.models import Person, Theme
 from kennislab.core.models import AuditEvent
+from kennislab.core.pagecache import LivePageMixin
 
 from . import rules
 from .blocks import EventMaterialsBlock, ProgrammeBlock, SpeakersBlock
@@ -53,8 +53,9 @@ class Status(models.TextChoices):
 RESERVED_SLUGS = {"feed", "thema", "aanmelding", "terugkijken"}
 
 
-class AgendaPage(Page):
-    """One agenda: every upcoming event (and, later, approved campaign activities)."""
+class AgendaPage(LivePageMixin, Page):
+    """One agenda: every upcoming event and the approved campaign activities. Places left change
+    with every registration: the page cache keeps it LIVE_SECONDS at most (core/pagecache.py)."""
 
     intro = models.TextField(_("introductie"), blank=True)
 
@@ -74,13 +75,11 @@ class AgendaPage(Page):
         context.update(agenda_context(request, self))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, no_cache=True)  # live places left per event
-        return response
 
+class EventPage(LivePageMixin, Page):
+    """An event; its places left may be LIVE_SECONDS old here (the registration form, never
+    cached, counts them afresh, and the registration itself under a lock)."""
 
-class EventPage(Page):
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.WEBINAR)
     starts_at = models.DateTimeField(_("begint op"))
     ends_at = models.DateTimeField(_("eindigt op"))
@@ -239,11 +238,6 @@ class EventPage(Page):
         context.update(event_context(self))
         return context
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, no_cache=True)  # live places left
-        return response
-
 
 class Registration(models.Model):
     event = models.ForeignKey(
@@ -371,9 +365,10 @@ class RelayCampaignForm(WagtailAdminPageForm):
         return cleaned
 
 
-class RelayCampaignPage(Page):
+class RelayCampaignPage(LivePageMixin, Page):
     """A campaign that travels through the regions, one week each, filled with activities that
-    organisations register themselves (the "Slimme Zorg Estafette")."""
+    organisations register themselves (the "Slimme Zorg Estafette"). An approved activity shows
+    within LIVE_SECONDS in every process (core/pagecache.py)."""
 
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(ContentPageBody(), blank=True, verbose_name=_("inhoud"))
@@ -415,9 +410,12 @@ class RelayCampaignPage(Page):
     def weeks(self) -> list[rules.Week]:
         return [region.week() for region in self.regions.all()]
 
-    def registration_open(self, today=None) -> bool:
+    def registration_open(self, today=None, weeks=None) -> bool:
+        """weeks: self.weeks() when the caller has them already (they are a query)."""
         return rules.registration_open(
-            self.weeks(), self.registration_closes_on, today or timezone.localdate()
+            self.weeks() if weeks is None else weeks,
+            self.registration_closes_on,
+            today or timezone.localdate(),
         )
 
     def get_context(self, request, *args, **kwargs):
@@ -426,11 +424,6 @@ class RelayCampaignPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(campaign_context(request, self))
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, no_cache=True)  # approved activities appear at once
-        return response
 
 
 RESERVED_CAMPAIGN_SLUGS = {"activiteit"}  # used by the URLs under /campagnes/ (relay_urls.py)

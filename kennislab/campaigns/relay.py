@@ -10,6 +10,7 @@ from kennislab.core.views import chosen_filters
 
 from . import activities, rules
 from .agenda import FORMATS
+from .cards import ActivityRow, rows
 from .models import Activity, ActivityStatus, Kind, RelayCampaignPage
 
 
@@ -32,9 +33,9 @@ def approved(campaign=None, *, regions=(), kinds=(), formats=(), weeks=None):
     return found.order_by("date", "starts_at", "pk")
 
 
-def with_campaigns(found, campaign=None) -> list[Activity]:
-    """The activities as a list, each with its campaign attached: one query for all campaigns
-    instead of a join of the page's many columns on every row."""
+def with_campaigns(found, campaign=None) -> list[Activity | ActivityRow]:
+    """The activities (or rows) as a list, each with its campaign attached: one query for all
+    campaigns instead of a join of the page's many columns on every row."""
     found = list(found)
     if campaign is not None:
         campaigns = {campaign.pk: campaign}
@@ -45,18 +46,20 @@ def with_campaigns(found, campaign=None) -> list[Activity]:
     return found
 
 
-def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None):
+def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None, as_rows=False):
     """Approved activities with a date and a start time that have not ended: the agenda's and
-    the feeds' share of the campaigns."""
+    the feeds' share of the campaigns. as_rows: as the agenda's cards need them (cards.py)."""
+    today = timezone.localdate()
     found = approved(campaign, kinds=kinds, formats=formats).filter(
-        date__gte=timezone.localdate(), starts_at__isnull=False
+        date__gte=today, starts_at__isnull=False
     )
     if themes:
         found = found.filter(campaign__themes__slug__in=themes).distinct()
     if region is not None:
         found = found.filter(province__in=region.provinces)
-    now = timezone.now()
-    return [a for a in with_campaigns(found, campaign) if activities.ends(a) >= now]
+    found = with_campaigns(rows(found) if as_rows else found, campaign)
+    now = timezone.now()  # one on a later day has not ended; one today may have
+    return [a for a in found if a.date > today or activities.ends(a) >= now]
 
 
 def campaign_context(request, page: RelayCampaignPage) -> dict:
@@ -65,8 +68,8 @@ def campaign_context(request, page: RelayCampaignPage) -> dict:
     chosen_regions = chosen_filters(request, "regio", region_names)
     kinds = chosen_filters(request, "soort", dict(Kind.choices))
     formats = chosen_filters(request, "vorm", FORMATS)
-    found = with_campaigns(approved(page, regions=chosen_regions, kinds=kinds, formats=formats,
-                                    weeks=weeks), page)  # fmt: skip
+    found = approved(page, regions=chosen_regions, kinds=kinds, formats=formats, weeks=weeks)
+    found = with_campaigns(rows(found), page)
     sections = []
     for week in weeks:
         mine = [activity for activity in found if activity.province in week.provinces]
@@ -81,7 +84,7 @@ def campaign_context(request, page: RelayCampaignPage) -> dict:
             if not chosen_regions or section["week"].region in chosen_regions
         ],
         "activity_count": sum(len(section["activities"]) for section in shown),
-        "registration_open": page.registration_open(),
+        "registration_open": page.registration_open(weeks=weeks),
         "filters": [
             ("regio", "Regio", list(region_names.items()), chosen_regions),
             ("soort", "Soort", list(Kind.choices), kinds),

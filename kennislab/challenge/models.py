@@ -12,7 +12,6 @@ from datetime import datetime, time, timedelta
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from kennislab.content.blocks import ContentPageBody
+from kennislab.core.pagecache import LivePageMixin
 from kennislab.core.tokens import derived_key, new_seed, token_hash
 
 from . import rules
@@ -83,8 +83,9 @@ def local_midnight(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-class ChallengePage(Page):
-    """One yearly edition of the challenge."""
+class ChallengePage(LivePageMixin, Page):
+    """One yearly edition of the challenge. Its live figures may be LIVE_SECONDS old in the page
+    cache (core/pagecache.py); sign-ups do not empty the cache."""
 
     year = models.PositiveIntegerField(_("editie (jaar)"))
     starts_on = models.DateField(
@@ -165,11 +166,6 @@ class ChallengePage(Page):
             document__isnull=False
         )
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        patch_cache_control(response, no_cache=True)  # live figures
-        return response
 
 
 class ChallengeMaterial(Orderable):

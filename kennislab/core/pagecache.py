@@ -7,8 +7,17 @@ restrictions, StreamField and templates); the same page from the cache costs abo
   are the same for everyone: status 200, HTML (or the sitemap's XML and the RSS/Atom feeds,
   CACHED_CONTENT_TYPES), no cookie set, not varying on Cookie (a page with
   a CSRF token varies on Cookie, so no form page is ever cached), not marked private.
-* Query strings are part of the key, but only known parameters are cached, so random query
-  strings cannot fill the cache.
+* Query strings are part of the key, but only known parameters are cached (CACHED_PARAMETERS:
+  the filters and page numbers public pages read), so random query strings cannot fill the
+  cache. The parameters are ordered by name in the key: ?a=1&b=2 and ?b=2&a=1 share one entry.
+* Per-visitor content is never cached: nor is a response rendered for a visitor whose session
+  holds anything, as what a page shows from a session is that visitor's (pages under a view
+  restriction, such as one unlocked with its password, Wagtail marks no-store itself).
+* Pages with figures that change by the minute without bumping the generation (places left on
+  the agenda and event pages, live sign-up figures) call `cache_briefly(response)`: they keep
+  `Cache-Control: no-cache` for browsers and proxies, but this cache may keep them for
+  LIVE_SECONDS at most (never longer than PAGE_CACHE_SECONDS). Whatever such a figure guards is
+  decided again where it matters (a registration counts the places under a lock).
 * Any committed change to a model that can show on a public page bumps a generation number that
   is part of every key: the next request renders fresh. With a shared cache (Redis) that holds for
   all app servers at once; with the per-process default cache, other processes may show the old
@@ -23,10 +32,17 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
-from django.utils.cache import cc_delim_re
+from django.utils.cache import cc_delim_re, patch_cache_control
+from django.utils.encoding import escape_uri_path
+from django.utils.http import urlencode
 
 GENERATION_KEY = "pagecache:generation"
-CACHED_PARAMETERS = frozenset({"soort", "thema", "domein", "jaar", "pagina"})
+# soort, thema, domein, jaar: listing filters; vorm (online or on site) and regio: the agenda's and
+# a relay campaign's filters; pagina: page numbers.
+CACHED_PARAMETERS = frozenset({"soort", "thema", "domein", "jaar", "vorm", "regio", "pagina"})
+# How long a page with live figures (cache_briefly) may come from the cache: places left on the
+# agenda may lag a registration by this much; the registration form itself is never cached.
+LIVE_SECONDS = 30
 MAX_PATH_LENGTH = 300
 # HTML pages, the sitemap (kennislab.discovery) and RSS/Atom feeds.
 CACHED_CONTENT_TYPES = (
@@ -88,14 +104,15 @@ IGNORED_MODELS = frozenset(
         "vignet.activity",
         "vignet.evidence",
         "vignet.event",
-        # event registrations show only places left, on pages that are never cached (no-cache);
+        # event registrations show only as places left, on pages kept LIVE_SECONDS at most
+        # (cache_briefly) and on the registration form, which is never cached;
         # an activity's log never shows (the activity itself does, on its cached public page)
         "campaigns.registration",
         "campaigns.registrationevent",
         "campaigns.recordingaccess",
         "campaigns.activityevent",
         # the challenge's participants and what they tick off show only as live figures on the
-        # challenge page, which is never cached (ChallengePage.serve)
+        # challenge page, which is kept LIVE_SECONDS at most (cache_briefly)
         "challenge.participant",
         "challenge.team",
         "challenge.checkin",
@@ -167,6 +184,34 @@ def connect() -> None:
         signal.connect(content_changed, dispatch_uid=f"pagecache-{signal}")
 
 
+def cache_briefly(response, seconds: int = LIVE_SECONDS):
+    """Mark a page whose live figures may be `seconds` old: browsers and proxies still get
+    Cache-Control: no-cache (they ask again every time), the page cache keeps it that long at
+    most. Everything else still applies: a page with a form, a cookie or per-visitor content is
+    not cached however it is marked."""
+    patch_cache_control(response, no_cache=True)
+    response.page_cache_seconds = seconds
+    return response
+
+
+class LivePageMixin:
+    """For Wagtail pages with live figures: serve() marks the response with cache_briefly()."""
+
+    page_cache_seconds = LIVE_SECONDS
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        return cache_briefly(response, self.page_cache_seconds)
+
+
+def cache_key(request) -> str:
+    query = sorted(request.GET.lists())  # by name; the values of one name keep their order
+    path = escape_uri_path(request.path)
+    if query:
+        path = f"{path}?{urlencode(query, doseq=True)}"
+    return f"pagecache:{generation()}:{request.get_host()}:{path}"
+
+
 class AnonymousPageCacheMiddleware:
     """Serve cached pages to anonymous visitors. Must come after AuthenticationMiddleware."""
 
@@ -180,16 +225,23 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = f"pagecache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        key = cache_key(request)
         response = cache.get(key)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
         response = self.get_response(request)
-        if self._cacheable_response(request, response):
-            cache.set(key, response, self.seconds)
+        seconds = self._seconds_to_keep(request, response)
+        if seconds > 0:
+            cache.set(key, response, seconds)
             response["X-Page-Cache"] = "miss"
         return response
+
+    def _seconds_to_keep(self, request, response) -> int:
+        """How long the response may be served from the cache: 0 for not at all."""
+        if not self._cacheable_response(request, response):
+            return 0
+        return min(self.seconds, getattr(response, "page_cache_seconds", self.seconds))
 
     def _cacheable_request(self, request) -> bool:
         if self.seconds <= 0 or request.method != "GET":
@@ -212,14 +264,20 @@ class AnonymousPageCacheMiddleware:
         if request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
             return False
         session = getattr(request, "session", None)
-        if session is not None and session.modified:
+        # modified: the page stored something for this visitor; any keys: it may show something
+        # the session holds for this visitor
+        if session is not None and (session.modified or session.keys()):
             return False
         if response.get("Content-Type", "").split(";")[0].strip() not in CACHED_CONTENT_TYPES:
             return False
         vary = {v.strip().lower() for v in cc_delim_re.split(response.get("Vary", ""))}
         control = response.get("Cache-Control", "").lower()
+        # no-cache: browsers and proxies must ask again; this cache keeps the page only when the
+        # page said how long its figures may be old (cache_briefly)
+        brief = getattr(response, "page_cache_seconds", None) is not None
         return (
             "cookie" not in vary
             and "*" not in vary
-            and not ("private" in control or "no-store" in control or "no-cache" in control)
+            and not ("private" in control or "no-store" in control)
+            and (brief or "no-cache" not in control)
         )

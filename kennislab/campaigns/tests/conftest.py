@@ -113,5 +113,6 @@ def event(make_event) -> EventPage:
                       capacity=2)  # fmt: skip
 
 
-# the relay campaign fixtures (a frozen clock, a live campaign with the 2021 regions)
-from .relay_factories import campaign, clock  # noqa: E402, F401
+# the relay campaign fixtures (a frozen clock, a live campaign with the 2021 regions, the 2021
+# campaign with its activities, and those mixed with events)
+from .relay_factories import campaign, clock, listed, mixed, relay  # noqa: E402, F401

@@ -5,14 +5,14 @@ edition, and activities registered through the service."""
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
 
 from kennislab.campaigns import activities
-from kennislab.campaigns.models import Activity, CampaignRegion, RelayCampaignPage
+from kennislab.campaigns.models import Activity, ActivityStatus, CampaignRegion, RelayCampaignPage
 from kennislab.content.models import Theme
 from kennislab.content.site import ensure_home
 
@@ -140,3 +140,58 @@ def campaign(db, clock) -> RelayCampaignPage:
     """A live campaign with the four regions and weeks of 2021; registration open (frozen
     clock)."""
     return build_campaign(title="Slimme Zorg Estafette", slug="slimme-zorg-estafette")
+
+
+# --- a campaign with activities and events, shared by the view and caching tests --------------
+
+
+@pytest.fixture
+def relay(db, clock):
+    """The campaign of 2021 (theme: leefstijl), registration open on 4 January 2021."""
+    return build_campaign(title="Slimme Zorg Estafette", slug="slimme-zorg-estafette",
+                          themes=["leefstijl"])  # fmt: skip
+
+
+def approved(campaign, **overrides) -> Activity:
+    activity, _token = add_activity(campaign, complete(**overrides))
+    activities.moderate(activity.pk, "approve", "", None)
+    return Activity.objects.get(pk=activity.pk)
+
+
+@pytest.fixture
+def listed(relay):
+    """Four approved activities in three regions (one undated), and three that are not public."""
+    made = {
+        "beeldbellen": approved(relay, title="Beeldbellen met de wijkverpleging", kind="webinar",
+                                province="gelderland", online=True, location="",
+                                link="https://meet.voorbeeld.example/beeld",
+                                date=date(2021, 2, 1), starts_at=time(14), ends_at=time(15)),
+        "proeftuin": approved(relay, title="Proeftuin medicijndispenser", kind="try_out",
+                              province="overijssel", location="De Esch, Hardenberg",
+                              date=date(2021, 2, 3), starts_at=time(10), ends_at=time(12)),
+        "lezing": approved(relay, title="Leefstijlcoaching op afstand", kind="lecture",
+                           province="zuid-holland", online=True, location="",
+                           link="https://meet.voorbeeld.example/lezing",
+                           date=date(2021, 2, 9), starts_at=time(19), ends_at=time(20, 30)),
+        "robot": approved(relay, title="Zorgrobot op bezoek", kind="try_out",
+                          province="friesland", location="Dorpshuis It Haske", date=None,
+                          starts_at=None, ends_at=None),
+    }  # fmt: skip
+    made["waiting"], _ = add_activity(relay, complete(title="Wacht op beoordeling"))
+    made["rejected"], _ = add_activity(relay, complete(title="Afgewezen activiteit"),
+                                       status=ActivityStatus.REJECTED)  # fmt: skip
+    made["withdrawn"], _ = add_activity(relay, complete(title="Ingetrokken activiteit"),
+                                        status=ActivityStatus.WITHDRAWN)  # fmt: skip
+    return made
+
+
+@pytest.fixture
+def mixed(relay, listed, make_event):
+    """Two events between the activities (the clock stands on 4 January 2021, 09:00)."""
+    return {
+        "webinar": make_event(title="Webinar mentaal", kind="webinar", online=True,
+                              themes=["mentale-gezondheid"], starts_in=timedelta(days=28)),
+        "market": make_event(title="Markt op locatie", kind="market", online=False,
+                             location="Stadskantoor", registration=False, themes=["leefstijl"],
+                             starts_in=timedelta(days=35, hours=1)),
+    }  # fmt: skip

@@ -3,7 +3,7 @@ registering an activity (bad input, refusals, CSRF), the organiser's private pag
 activity page, the iCal downloads and feeds, and the agenda that mixes events and activities."""
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 
 import pytest
 from django.test import Client
@@ -28,46 +28,6 @@ def titles(response) -> list[str]:
 def nothing_stored() -> bool:
     return (Activity.objects.count(), ActivityEvent.objects.count(),
             OutgoingEmail.objects.count()) == (0, 0, 0)  # fmt: skip
-
-
-@pytest.fixture
-def relay(db, clock):
-    """The campaign of 2021 (theme: leefstijl), registration open on 4 January 2021."""
-    return build_campaign(title="Slimme Zorg Estafette", slug="slimme-zorg-estafette",
-                          themes=["leefstijl"])  # fmt: skip
-
-
-def approved(campaign, **overrides) -> Activity:
-    activity, _token = add_activity(campaign, complete(**overrides))
-    activities.moderate(activity.pk, "approve", "", None)
-    return Activity.objects.get(pk=activity.pk)
-
-
-@pytest.fixture
-def listed(relay):
-    """Four approved activities in three regions (one undated), and three that are not public."""
-    made = {
-        "beeldbellen": approved(relay, title="Beeldbellen met de wijkverpleging", kind="webinar",
-                                province="gelderland", online=True, location="",
-                                link="https://meet.voorbeeld.example/beeld",
-                                date=date(2021, 2, 1), starts_at=time(14), ends_at=time(15)),
-        "proeftuin": approved(relay, title="Proeftuin medicijndispenser", kind="try_out",
-                              province="overijssel", location="De Esch, Hardenberg",
-                              date=date(2021, 2, 3), starts_at=time(10), ends_at=time(12)),
-        "lezing": approved(relay, title="Leefstijlcoaching op afstand", kind="lecture",
-                           province="zuid-holland", online=True, location="",
-                           link="https://meet.voorbeeld.example/lezing",
-                           date=date(2021, 2, 9), starts_at=time(19), ends_at=time(20, 30)),
-        "robot": approved(relay, title="Zorgrobot op bezoek", kind="try_out",
-                          province="friesland", location="Dorpshuis It Haske", date=None,
-                          starts_at=None, ends_at=None),
-    }  # fmt: skip
-    made["waiting"], _ = add_activity(relay, complete(title="Wacht op beoordeling"))
-    made["rejected"], _ = add_activity(relay, complete(title="Afgewezen activiteit"),
-                                       status=ActivityStatus.REJECTED)  # fmt: skip
-    made["withdrawn"], _ = add_activity(relay, complete(title="Ingetrokken activiteit"),
-                                        status=ActivityStatus.WITHDRAWN)  # fmt: skip
-    return made
 
 
 ALL = [
@@ -505,18 +465,6 @@ def test_a_region_feed(client, relay, listed):
     )
     assert client.get("/campagnes/slimme-zorg-estafette/regio/midden.ics").status_code == 404
     assert client.get("/campagnes/bestaat-niet/regio/oost.ics").status_code == 404
-
-
-@pytest.fixture
-def mixed(relay, listed, make_event):
-    """Two events between the activities (the clock stands on 4 January 2021, 09:00)."""
-    return {
-        "webinar": make_event(title="Webinar mentaal", kind="webinar", online=True,
-                              themes=["mentale-gezondheid"], starts_in=timedelta(days=28)),
-        "market": make_event(title="Markt op locatie", kind="market", online=False,
-                             location="Stadskantoor", registration=False, themes=["leefstijl"],
-                             starts_in=timedelta(days=35, hours=1)),
-    }  # fmt: skip
 
 
 # 4 Jan 09:00 + 28 days = 1 Feb 09:00; + 35 days 1 hour = 8 Feb 10:00

@@ -1,0 +1,229 @@
+"""The agenda, event and relay campaign pages from the page cache (kept LIVE_SECONDS at most,
+core/pagecache.py) with the registration form never cached; the queries of those pages, which
+must not grow with the number of cards; and the activity cards kept per content (cards.py)."""
+
+import time
+from datetime import date, timedelta
+from datetime import time as clock_time
+
+import pytest
+from django.core.cache import cache
+from django.core.cache.backends import locmem
+from django.db import connection
+from django.template.loader import render_to_string
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from kennislab.campaigns import cards
+from kennislab.campaigns.models import Activity, ActivityStatus, RelayCampaignPage
+from kennislab.campaigns.relay import with_campaigns
+from kennislab.core.pagecache import LIVE_SECONDS
+
+from .conftest import build_event, register
+from .relay_factories import add_activity, approved, complete
+from .test_relay_views import AGENDA, titles
+from .test_views import text
+
+pytestmark = pytest.mark.django_db
+
+# The most queries each page may make, however many cards it shows; the route, menus and view
+# restrictions come from kennislab.core.memo. The agenda: the page, the themes, the events with
+# their places, the activities, their campaigns, the archive's count. A campaign page: the page,
+# its regions, the activities. An event page: the page, its places, its themes.
+AGENDA_QUERIES = 6
+CAMPAIGN_QUERIES = 3
+EVENT_QUERIES = 3
+
+
+class Later:
+    """The cache's clock, moved forward (locmem asks time.time() whether an entry expired)."""
+
+    def __init__(self):
+        self.seconds = 0
+
+    def time(self):
+        return time.time() + self.seconds
+
+
+@pytest.fixture
+def later(monkeypatch):
+    clock = Later()
+    monkeypatch.setattr(locmem, "time", clock)
+    return clock
+
+
+@pytest.fixture
+def cached(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
+# --- the page cache -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", ["agenda", "event"])
+def test_places_left_come_from_the_cache_for_a_few_seconds_at_most(
+    client, cached, later, event, page
+):
+    url = "/agenda/" if page == "agenda" else event.url
+    first = client.get(url)
+    assert first["X-Page-Cache"] == "miss"
+    assert "no-cache" in first["Cache-Control"]  # browsers ask again every time
+    assert "nog 2 van 2 plaatsen vrij" in text(first)
+    register(event)
+    later.seconds = LIVE_SECONDS - 1
+    kept = client.get(url)
+    assert kept["X-Page-Cache"] == "hit"
+    assert "nog 2 van 2 plaatsen vrij" in text(kept)
+    # the registration form is never cached and counts at once
+    form = client.get(f"/agenda/{event.slug}/aanmelden/")
+    assert "X-Page-Cache" not in form
+    assert "nog 1 van 2 plaatsen vrij" in text(form)
+    later.seconds = LIVE_SECONDS + 1
+    fresh = client.get(url)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "nog 1 van 2 plaatsen vrij" in text(fresh)
+
+
+def test_the_agendas_filters_are_kept_apart_unknown_parameters_not_at_all(
+    client, cached, agenda, mixed
+):
+    online = [
+        "Webinar mentaal",
+        "Beeldbellen met de wijkverpleging",
+        "Leefstijlcoaching op afstand",
+    ]
+    assert client.get("/agenda/?vorm=online")["X-Page-Cache"] == "miss"
+    hit = client.get("/agenda/?vorm=online")
+    assert (hit["X-Page-Cache"], titles(hit)) == ("hit", online)
+    both = client.get("/agenda/?vorm=online&soort=webinar")
+    assert (both["X-Page-Cache"], len(titles(both))) == ("miss", 2)
+    swapped = client.get("/agenda/?soort=webinar&vorm=online")
+    assert (swapped["X-Page-Cache"], swapped.content) == ("hit", both.content)
+    everything = client.get("/agenda/")
+    assert (everything["X-Page-Cache"], titles(everything)) == ("miss", AGENDA)
+    assert "X-Page-Cache" not in client.get("/agenda/?vorm=online&fbclid=x")
+
+
+def test_an_approved_activity_shows_on_the_campaign_page_and_agenda_at_once(
+    client, cached, agenda, relay, listed, django_capture_on_commit_callbacks
+):
+    from kennislab.campaigns import activities
+
+    for url in (relay.url, "/agenda/", f"{relay.url}?regio=oost"):
+        assert client.get(url)["X-Page-Cache"] == "miss"
+        assert client.get(url)["X-Page-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        activities.moderate(listed["waiting"].pk, "approve", "", None)
+    for url in (relay.url, "/agenda/"):
+        response = client.get(url)
+        assert response["X-Page-Cache"] == "miss"
+        assert "Wacht op beoordeling" in text(response)
+
+
+def test_the_forms_stay_uncached(client, cached, event, relay):
+    for url in (f"/agenda/{event.slug}/aanmelden/", f"/campagnes/{relay.slug}/aanmelden/"):
+        for _ in range(2):
+            response = client.get(url)
+            assert response.status_code == 200 and "X-Page-Cache" not in response, url
+
+
+# --- queries ------------------------------------------------------------------------------------
+
+
+def count_queries(client, url) -> int:
+    """The queries of a request after the first (which looks up what is kept per process or
+    generation), with every activity card rendered afresh."""
+    client.get(url)
+    cards._kept.cache_clear()
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured.captured_queries)
+
+
+def more_activities(campaign, count):
+    for number in range(count):
+        approved(campaign, title=f"Extra activiteit {number}", kind=["webinar", "market"][number % 2],
+                 online=bool(number % 2), date=date(2021, 2, 1 + number % 5),
+                 starts_at=clock_time(9 + number % 8), ends_at=None)  # fmt: skip
+
+
+def test_the_agenda_makes_as_few_queries_with_many_cards(
+    client, agenda, relay, mixed, django_assert_max_num_queries
+):
+    few = count_queries(client, "/agenda/")
+    more_activities(relay, 12)
+    for number in range(4):
+        build_event(title=f"Extra evenement {number}", starts_in=timedelta(days=20 + number),
+                    capacity=10 if number % 2 else None, themes=["leefstijl"])  # fmt: skip
+    assert count_queries(client, "/agenda/") == few
+    cards._kept.cache_clear()
+    with django_assert_max_num_queries(AGENDA_QUERIES):
+        response = client.get("/agenda/")
+    assert len(titles(response)) == len(AGENDA) + 12 + 4 > AGENDA_QUERIES
+
+
+def test_the_campaign_page_makes_as_few_queries_with_many_cards(
+    client, relay, listed, django_assert_max_num_queries
+):
+    few = count_queries(client, relay.url)
+    more_activities(relay, 12)
+    assert count_queries(client, relay.url) == few
+    cards._kept.cache_clear()
+    with django_assert_max_num_queries(CAMPAIGN_QUERIES):
+        response = client.get(relay.url)
+    assert len(titles(response)) == 4 + 12 > CAMPAIGN_QUERIES
+
+
+def test_an_event_page_makes_few_queries(client, make_event, django_assert_max_num_queries):
+    event = make_event(capacity=20, themes=["leefstijl", "mentale-gezondheid"])
+    client.get(event.url)
+    with django_assert_max_num_queries(EVENT_QUERIES):
+        assert client.get(event.url).status_code == 200
+
+
+# --- activity cards -----------------------------------------------------------------------------
+
+
+def as_rows(found) -> list[cards.ActivityRow]:
+    return with_campaigns(cards.rows(Activity.objects.filter(pk__in=[a.pk for a in found])))
+
+
+OPTIONS = [{}, {"show_campaign": True}, {"heading_tag": "h4"}]
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_kept_cards_are_what_the_template_renders_from_the_whole_activity(listed, language):
+    shown = [a for a in listed.values() if a.status == ActivityStatus.APPROVED]
+    shown.append(add_activity(shown[0].campaign, complete(title="Nog niet compleet", kind="",
+                                                          location="", online=False),
+                              status=ActivityStatus.APPROVED)[0])  # fmt: skip
+    with translation.override(language):
+        for row in as_rows(shown):
+            whole = Activity.objects.select_related("campaign").get(pk=row.pk)
+            for options in OPTIONS:
+                expected = render_to_string(cards.TEMPLATE, {"activity": whole, **options})
+                assert cards.activity_card(row, **options) == expected  # rendered and kept
+                assert cards.activity_card(row, **options) == expected  # from what is kept
+
+
+def test_a_changed_activity_or_campaign_shows_on_its_card_at_once(listed):
+    activity = listed["proeftuin"]
+    (row,) = as_rows([activity])
+    before = cards.activity_card(row, show_campaign=True)
+    assert "Proeftuin medicijndispenser" in before
+    Activity.objects.filter(pk=activity.pk).update(title="Proeftuin, nieuwe datum")
+    (row,) = as_rows([activity])
+    assert "Proeftuin, nieuwe datum" in cards.activity_card(row, show_campaign=True)
+    RelayCampaignPage.objects.filter(pk=activity.campaign_id).update(title="Estafette 2021")
+    (row,) = as_rows([activity])
+    assert "Estafette 2021" in cards.activity_card(row, show_campaign=True)
+    assert "Estafette 2021" not in before
+
+
+def test_in_development_every_card_is_rendered(listed, settings):
+    settings.DEBUG = True
+    kept = cards._kept.cache_info().currsize
+    (row,) = as_rows([listed["lezing"]])
+    assert "Leefstijlcoaching op afstand" in cards.activity_card(row)
+    assert cards._kept.cache_info().currsize == kept

@@ -16,6 +16,27 @@ def _fresh_cache(request):
         cache.clear()
 
 
+@pytest.fixture
+def later(monkeypatch):
+    """Move the per-process cache's clock forward: `later.seconds = 31`."""
+    from django.core.cache.backends import locmem
+
+    from kennislab.core.testing import Later
+
+    clock = Later()
+    monkeypatch.setattr(locmem, "time", clock)
+    return clock
+
+
+@pytest.fixture
+def cached(settings):
+    """The anonymous page cache on (600 s), empty."""
+    from django.core.cache import cache
+
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+
+
 @pytest.hookimpl(trylast=True)
 def pytest_sessionfinish(session, exitstatus):
     if not CI:

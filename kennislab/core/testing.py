@@ -1,6 +1,7 @@
 """Test helpers shared by the apps."""
 
 import threading
+import time
 from contextlib import contextmanager
 
 from django.db import connection, transaction
@@ -44,3 +45,14 @@ def run_in_threads(jobs):
         thread.join(timeout=120)
     assert not any(thread.is_alive() for thread in threads), "a thread hung"
     return results
+
+
+class Later:
+    """The cache's clock, moved forward (locmem asks time.time() whether an entry expired); the
+    `later` fixture (conftest.py) installs it."""
+
+    def __init__(self):
+        self.seconds = 0
+
+    def time(self):
+        return time.time() + self.seconds

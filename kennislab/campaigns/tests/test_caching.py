@@ -2,13 +2,10 @@
 core/pagecache.py) with the registration form never cached; the queries of those pages, which
 must not grow with the number of cards; and the activity cards kept per content (cards.py)."""
 
-import time
 from datetime import date, timedelta
 from datetime import time as clock_time
 
 import pytest
-from django.core.cache import cache
-from django.core.cache.backends import locmem
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
@@ -33,29 +30,6 @@ pytestmark = pytest.mark.django_db
 AGENDA_QUERIES = 6
 CAMPAIGN_QUERIES = 3
 EVENT_QUERIES = 3
-
-
-class Later:
-    """The cache's clock, moved forward (locmem asks time.time() whether an entry expired)."""
-
-    def __init__(self):
-        self.seconds = 0
-
-    def time(self):
-        return time.time() + self.seconds
-
-
-@pytest.fixture
-def later(monkeypatch):
-    clock = Later()
-    monkeypatch.setattr(locmem, "time", clock)
-    return clock
-
-
-@pytest.fixture
-def cached(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
 
 
 # --- the page cache -----------------------------------------------------------------------------

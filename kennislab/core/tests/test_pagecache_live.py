@@ -2,11 +2,8 @@
 rendered afresh; never when the page has a form, a cookie or per-visitor content. And the key:
 known filters only, in any order."""
 
-import time
-
 import pytest
 from django.core.cache import cache
-from django.core.cache.backends import locmem
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory
@@ -18,29 +15,6 @@ from kennislab.content.tests.factories import ArticlePageFactory
 from kennislab.core.pagecache import LIVE_SECONDS, AnonymousPageCacheMiddleware, cache_briefly
 
 pytestmark = pytest.mark.django_db
-
-
-class Later:
-    """The cache's clock, moved forward (locmem asks time.time() whether an entry expired)."""
-
-    def __init__(self):
-        self.seconds = 0
-
-    def time(self):
-        return time.time() + self.seconds
-
-
-@pytest.fixture
-def later(monkeypatch):
-    clock = Later()
-    monkeypatch.setattr(locmem, "time", clock)
-    return clock
-
-
-@pytest.fixture
-def cached(settings):
-    settings.PAGE_CACHE_SECONDS = 600
-    cache.clear()
 
 
 class Anonymous:

@@ -11,7 +11,10 @@ database backends have no hook for our Dutch analysis either. So:
   the document ids and weighted frequencies as packed arrays, loaded in 0.1 ms (SQLite) to 5 ms
   (PostgreSQL) even for a term in 70 % of the documents;
 * documents indexed after the current segment was built are read from their own rows until a
-  background task compacts them into a new segment;
+  background task compacts them into a new segment (built outside any write transaction and
+  switched to in a short one, see indexer.compact);
+* each document also stores what its highlighted snippet needs (``snippet_index``, see
+  highlight.py), so a result's snippet costs a few substring searches, not an analysis;
 * ranking (BM25 with field weights, all query words first, recency as tie-breaker) and facet
   counts run in numpy in the app process, so SQLite and PostgreSQL give identical results.
 """
@@ -37,6 +40,8 @@ class SearchDocument(models.Model):
     domains = models.CharField(max_length=200, blank=True)  # "|wijk|zorg|"
     length = models.PositiveIntegerField(default=0)  # meaningful tokens, for BM25
     terms = models.TextField(blank=True)  # "term weight term weight …" (weights × 4, integers)
+    # Word positions of stems and compound parts in the text's first part (highlight.py).
+    snippet_index = models.TextField(_("woordposities voor fragmenten"), blank=True)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -112,6 +117,17 @@ class SearchIndexState(models.Model):
     # transaction, reused ids) makes it reload everything.
     document_count = models.PositiveIntegerField(default=0)
     max_document_id = models.BigIntegerField(default=0)
+    # The segment a compaction is building (not yet current), and since when: one compaction
+    # at a time; a build older than indexer.COMPACT_LEASE counts as abandoned.
+    building = models.ForeignKey(
+        SearchSegment,
+        verbose_name=_("segment in opbouw"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    building_since = models.DateTimeField(_("opbouw begonnen op"), null=True, blank=True)
 
     def __str__(self):
         return f"zoekindex versie {self.version}"

@@ -4,11 +4,18 @@
 vocabulary (prefixes, spelling), ranks with the in-process reader and returns results with
 highlighted snippets and facet counts. ``suggest`` serves autocomplete, ``related`` the "Lees ook"
 lists.
+
+Each process keeps its most recent searches (RESULTS_CACHED) and snippets (SNIPPETS_CACHED),
+keyed on the index version, the analyzer and the page cache generation, so a repeated search (a
+popular query, a page of results visited again) costs one query for the index state. Callers
+that count searches (the search page's statistics) count every call, cached or not.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -16,10 +23,11 @@ from functools import lru_cache
 from django.core.cache import cache
 
 from kennislab.content.text import first_words
+from kennislab.core import pagecache
 
 from .analysis.analyzer import PHRASE_PREFIX, Analyzer
 from .analysis.lexicon import build_lexicon, general_lexicon
-from .highlight import WordMatcher, snippet
+from .highlight import SnippetQuery, snippet, snippet_index
 from .reader import IndexReader
 
 MAX_QUERY_LENGTH = 200
@@ -27,6 +35,8 @@ RELATED_TERMS = 20
 RELATED_THEME_BONUS = 3.0  # per shared theme: themes are the editors' own judgement
 CORPUS_WORD_ZIPF = 2.5
 SYNONYMS_VERSION_KEY = "search:synonyms:version"
+RESULTS_CACHED = 256  # searches kept per process (see search())
+SNIPPETS_CACHED = 4096  # snippets kept per process
 
 _lock = threading.RLock()
 _analyzer: Analyzer | None = None
@@ -106,6 +116,38 @@ def engine() -> tuple[Analyzer, IndexReader]:
 
 
 # --- results --------------------------------------------------------------------------------
+
+
+class _Recent:
+    """A small thread-safe LRU mapping, per process. Not the shared cache: searches are as
+    varied as visitors' queries and must not push cached pages out of it."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.items.get(key)
+            if value is not None:
+                self.items.move_to_end(key)
+            return value
+
+    def put(self, key, value) -> None:
+        with self.lock:
+            self.items[key] = value
+            self.items.move_to_end(key)
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.items.clear()
+
+
+_recent_results = _Recent(RESULTS_CACHED)
+_recent_snippets = _Recent(SNIPPETS_CACHED)
 
 
 @dataclass
@@ -200,6 +242,25 @@ def search(
 
     text = clean_query(text)
     the_analyzer, the_reader = engine()
+    generation = pagecache.generation()
+    # The same search gives the same results as long as the index (its version and segment),
+    # the analyzer (synonyms, corpus) and the content (page cache generation) are unchanged.
+    key = (
+        the_reader.version,
+        the_reader.segment,
+        _analyzer_key,
+        generation,
+        text,
+        tuple(sorted((name, tuple(values)) for name, values in (filters or {}).items())),
+        offset,
+        limit,
+        sort,
+        facets,
+        tuple(exclude_keys),
+    )
+    cached = _recent_results.get(key)
+    if cached is not None:
+        return dataclasses.replace(cached, results=list(cached.results))
     query = the_analyzer.query(text)
     corrections = the_reader.expand(query, the_analyzer) if not query.empty else {}
     exclude_ids = ()
@@ -217,9 +278,27 @@ def search(
         facets=facets,
         exclude_ids=exclude_ids,
     )
-    matcher = WordMatcher(query.all_terms(), the_analyzer, query.phrases())
-    results = _results(outcome.hits, lambda document: {"snippet": snippet(document.text, matcher)})
-    return SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
+    wanted = SnippetQuery(query.all_terms(), query.phrases())
+    results = _results(
+        outcome.hits,
+        lambda document: {"snippet": _snippet(document, wanted, the_analyzer, generation)},
+    )
+    found = SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
+    _recent_results.put(key, found)
+    return dataclasses.replace(found, results=list(results))
+
+
+def _snippet(document, wanted: SnippetQuery, the_analyzer, generation) -> str:
+    """The document's snippet for the query, from the process's recent snippets when the same
+    document (id and indexing time) was shown for the same query terms in this generation."""
+    key = (document.id, document.indexed_at, wanted.key, generation)
+    found = _recent_snippets.get(key)
+    if found is None:
+        # Documents indexed before snippet indexes existed are analysed now.
+        index = document.snippet_index or snippet_index(document.text, the_analyzer)
+        found = snippet(document.text, index, wanted)
+        _recent_snippets.put(key, found)
+    return found
 
 
 @dataclass

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
+from django.db import connection
 
 from .analysis.analyzer import EXACT_PREFIX
-from .models import SearchDocument, SearchIndexState, SearchPostings, SearchVocabulary
+from .models import (
+    SearchDocument,
+    SearchIndexState,
+    SearchPostings,
+    SearchSegment,
+    SearchVocabulary,
+)
 
 
 def _decode(encoded: str) -> dict[str, int]:
@@ -13,36 +22,42 @@ def _decode(encoded: str) -> dict[str, int]:
     return {items[i]: int(items[i + 1]) for i in range(0, len(items) - 1, 2)}
 
 
+@lru_cache(maxsize=2)
+def _state_sql(removed: bool) -> str:
+    quote = connection.ops.quote_name
+    state, segment = quote(SearchIndexState._meta.db_table), quote(SearchSegment._meta.db_table)
+    extra = ", s.removed_since_segment" if removed else ""
+    # Table names from the models, no input.
+    columns = "s.version, s.segment_id, g.token, g.max_document_id, s.document_count"
+    return (
+        f"SELECT {columns}, s.max_document_id{extra} FROM {state} s "  # noqa: S608
+        f"LEFT JOIN {segment} g ON g.id = s.segment_id WHERE s.id = 1"
+    )
+
+
 class DatabaseStore:
     def __init__(self, stem):
         self.stem = stem  # the analyzer's stemmer: decides which exact forms carry information
 
-    def state(self) -> dict:
-        """version, segment identity (id, token), the segment's max document id, ids removed
-        since, and the number and highest id of the documents."""
-        row = (
-            SearchIndexState.objects.filter(pk=1)
-            .values(
-                "version",
-                "segment_id",
-                "segment__token",
-                "segment__max_document_id",
-                "removed_since_segment",
-                "document_count",
-                "max_document_id",
-            )
-            .first()
-        )
+    def state(self, removed: bool = False) -> dict:
+        """version, segment identity (id, token), the segment's max document id, and the
+        number and highest id of the documents; with `removed`, also the ids removed since the
+        segment was built (read only when the version changed: the list can be long). One
+        query, written out: it runs before every search."""
+        with connection.cursor() as cursor:
+            cursor.execute(_state_sql(removed))
+            row = cursor.fetchone()
         if row is None:
             return {"version": 0, "segment": None, "segment_max_id": 0, "removed": [],
                     "documents": 0, "max_id": 0}  # fmt: skip
+        version, segment_id, token, segment_max, documents, max_id, *rest = row
         return {
-            "version": row["version"],
-            "segment": (row["segment_id"], row["segment__token"]) if row["segment_id"] else None,
-            "segment_max_id": row["segment__max_document_id"] or 0,
-            "removed": [int(x) for x in row["removed_since_segment"].split()],
-            "documents": row["document_count"],
-            "max_id": row["max_document_id"],
+            "version": version,
+            "segment": (segment_id, token) if segment_id else None,
+            "segment_max_id": segment_max or 0,
+            "removed": [int(x) for x in rest[0].split()] if rest else [],
+            "documents": documents,
+            "max_id": max_id,
         }
 
     def segment_terms(self, segment) -> dict[str, int]:

@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from kennislab.content.models import Domain, Theme
+from kennislab.core.memo import memo
 from kennislab.core.ratelimit import rate_limited
 
 from . import service
@@ -27,15 +28,18 @@ CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def _choices():
-    """Every value a facet can have (so that a filter on a value with no results stays valid)."""
+    """Every value a facet can have (so that a filter on a value with no results stays valid).
+    Themes and domains are kept per cache generation (they change only with content)."""
     labels = service.type_labels()
     years = [(str(y), str(y)) for y in range(2000, 2100)]
-    return {
-        "soort": list(labels.items()),
-        "thema": [(t.slug, t.name) for t in Theme.objects.all()],
-        "domein": [(d.code, d.name) for d in Domain.objects.all()],
-        "jaar": years,
-    }
+    themes, domains = memo(
+        "search:facet-choices",
+        lambda: (
+            [(t.slug, t.name) for t in Theme.objects.all()],
+            [(d.code, d.name) for d in Domain.objects.all()],
+        ),
+    )
+    return {"soort": list(labels.items()), "thema": themes, "domein": domains, "jaar": years}
 
 
 def _facets(counts, filters, choices):

@@ -135,6 +135,17 @@ def test_searches_are_counted_for_the_editors(client, corpus):
     assert stats == {"moestuin": (2, 0), "qqqzzz": (1, 1)}
 
 
+def test_a_repeated_search_is_counted_and_costs_few_queries(
+    client, corpus, django_assert_max_num_queries
+):
+    _first, html = page(client, q="moestuin", soort="toolkit")
+    # The index state and the statistics (the filters' themes and domains are kept).
+    with django_assert_max_num_queries(2):
+        _again, same = page(client, q="moestuin", soort="toolkit")
+    assert same == html
+    assert SearchQueryStat.objects.get().searches == 2
+
+
 def test_the_search_page_is_never_served_from_the_page_cache(client, corpus, settings):
     settings.PAGE_CACHE_SECONDS = 60
     first = client.get("/zoeken/", {"q": "moestuin"})

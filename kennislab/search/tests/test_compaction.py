@@ -84,7 +84,7 @@ def test_writes_during_a_compaction_are_kept(corpus):
     assert results() == found
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_index_write_does_not_wait_for_a_segment_being_built(corpus, monkeypatch):
     build = indexer.begin_compaction()
     read = indexer._documents

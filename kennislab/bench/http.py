@@ -46,7 +46,6 @@ import re
 import secrets
 import selectors
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -64,6 +63,7 @@ from .loadtest_vouchers import (
     free_port,
     is_postgres,
     pg_admin,
+    run_until_interrupted,
     tail,
     with_database,
 )
@@ -782,26 +782,12 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch dir after success")
     args = parser.parse_args(argv)
 
-    received = [signal.SIGINT]
-
-    def terminate(signum, frame):
-        received[0] = signum
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, terminate)
-    try:
-        return bench(args)
-    except CannotRun as error:
-        out(f"bench-http could not run: {error}")
-        return 2
-    except (OSError, http.client.HTTPException) as error:
-        out(f"bench-http could not run: {error}")
-        return 2
-    except KeyboardInterrupt:
-        out("bench-http interrupted; server stopped")
-        signal.signal(received[0], signal.SIG_DFL)
-        os.kill(os.getpid(), received[0])
-        return 130
+    return run_until_interrupted(
+        "bench-http",
+        lambda: bench(args),
+        interrupted="server stopped",
+        errors=(OSError, http.client.HTTPException),
+    )
 
 
 if __name__ == "__main__":

@@ -868,6 +868,17 @@ def main(argv=None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the scratch dir after success")
     args = parser.parse_args(argv)
 
+    return run_until_interrupted(
+        "loadtest-vouchers",
+        lambda: loadtest(args),
+        interrupted="server stopped, scratch database removed",
+    )
+
+
+def run_until_interrupted(name: str, run, *, interrupted: str, errors=()) -> int:
+    """run()'s exit code; 2 with a line when it cannot run (CannotRun or one of `errors`). On
+    Ctrl-C or SIGTERM (run()'s own clean-up has run by then) the process dies of the signal, so
+    that a calling shell (make) stops too."""
     received = [signal.SIGINT]
 
     def terminate(signum, frame):
@@ -876,13 +887,12 @@ def main(argv=None) -> int:
 
     signal.signal(signal.SIGTERM, terminate)
     try:
-        return loadtest(args)
-    except CannotRun as error:
-        out(f"loadtest-vouchers could not run: {error}")
+        return run()
+    except (CannotRun, *errors) as error:
+        out(f"{name} could not run: {error}")
         return 2
     except KeyboardInterrupt:
-        out("loadtest-vouchers interrupted; server stopped, scratch database removed")
-        # Die of the signal, so that a calling shell (make) stops too.
+        out(f"{name} interrupted; {interrupted}")
         signal.signal(received[0], signal.SIG_DFL)
         os.kill(os.getpid(), received[0])
         return 130

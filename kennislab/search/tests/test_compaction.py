@@ -18,21 +18,11 @@ from kennislab.search.models import (
     SearchVocabulary,
 )
 
-from .test_engine import doc, index, titles
+from .test_engine import doc, titles
 
 pytestmark = pytest.mark.django_db
 
 QUERIES = ["moestuin", "wijk", "school", "kas", "bieb", "eenzaam", "sport", "groente"]
-
-
-@pytest.fixture
-def corpus():
-    index(
-        doc("a", "Moestuin in de wijk", "Bewoners beginnen samen een moestuin in hun wijk."),
-        doc("b", "Sport in de wijk", "Een sportvereniging opent de deuren voor de wijk."),
-        doc("c", "Moestuinen op school", "Kinderen kweken groenten in een moestuin op school."),
-        doc("d", "Eenzaamheid", "Ouderen in de wijk voelen zich minder eenzaam."),
-    )
 
 
 def document_id(key):

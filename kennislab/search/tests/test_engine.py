@@ -44,16 +44,6 @@ def titles(query, **options):
     return [result.title for result in service.search(query, **options).results]
 
 
-@pytest.fixture
-def corpus():
-    index(
-        doc("a", "Moestuin in de wijk", "Bewoners beginnen samen een moestuin in hun wijk."),
-        doc("b", "Sport in de wijk", "Een sportvereniging opent de deuren voor de wijk."),
-        doc("c", "Moestuinen op school", "Kinderen kweken groenten in een moestuin op school."),
-        doc("d", "Eenzaamheid", "Ouderen in de wijk voelen zich minder eenzaam."),
-    )
-
-
 def test_documents_matching_all_query_words_come_first(corpus):
     ranked = titles("moestuin wijk")
     assert ranked[0] == "Moestuin in de wijk"

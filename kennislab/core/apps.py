@@ -7,10 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = "Kern"
 
     def ready(self):
-        from . import checks, memo, pagecache, routing, signals, sites  # noqa: F401 - checks registers itself
+        from . import checks, pagecache, routing, signals, sites  # noqa: F401 - checks registers itself
 
         signals.connect()
         pagecache.connect()
-        memo.connect()
         routing.patch_public()
         sites.connect()

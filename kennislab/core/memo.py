@@ -13,7 +13,7 @@ Only plain data is kept (ids, paths, titles, URLs, counts): never a response, ne
 differs per visitor or per minute (places left, whether a form is open).
 
 The generation is bumped after commit (pagecache.content_changed) and, inside a transaction, also
-at once (`bump_now`): a request in the same transaction (a test, a management command that
+at once: a request in the same transaction (a test, a management command that
 renders) then sees its own change, and the bump after commit covers whatever another process
 cached in between.
 """
@@ -25,8 +25,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import pagecache
 
@@ -70,19 +68,3 @@ def per_request(request, name: str, compute: Callable[[], Any]) -> Any:
     if name not in store:
         store[name] = compute()
     return store[name]
-
-
-def bump_now(sender, **kwargs) -> None:
-    if kwargs.get("created") and getattr(sender, "created_on_first_read", False):
-        return  # a row made with its defaults when first read (site settings) changes nothing
-    if sender._meta.app_label in pagecache.IGNORED_APPS:
-        return
-    if sender._meta.label_lower in pagecache.IGNORED_MODELS:
-        return
-    if transaction.get_connection().in_atomic_block:
-        pagecache.bump_generation()
-
-
-def connect() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(bump_now, dispatch_uid=f"memo-{signal}")

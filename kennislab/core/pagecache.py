@@ -176,6 +176,13 @@ SHOWN_MODELS = frozenset(
 def content_changed(sender, **kwargs) -> None:
     if sender._meta.app_label in IGNORED_APPS or sender._meta.label_lower in IGNORED_MODELS:
         return
+    # Inside a transaction also at once, so that a request in the same transaction sees its own
+    # change in what is kept per generation (kennislab.core.memo); the bump after commit covers
+    # what another process kept in between. A row made with its defaults when first read (the
+    # site settings) changes nothing on a page.
+    first_read = kwargs.get("created") and getattr(sender, "created_on_first_read", False)
+    if not first_read and transaction.get_connection().in_atomic_block:
+        bump_generation()
     transaction.on_commit(bump_generation)  # at once when not in a transaction
 
 

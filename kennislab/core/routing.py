@@ -33,23 +33,19 @@ from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
-from .memo import memo, per_request, recall, remember
+from .memo import memo, recall, remember
 
 
-def restricted_paths(request=None) -> tuple[tuple[str, int], ...]:
+def restricted_paths() -> tuple[tuple[str, int], ...]:
     """(path, depth) of every page with a view restriction, per generation."""
-
-    def compute():
-        return memo(
-            "restrictions",
-            lambda: tuple(
-                PageViewRestriction.objects.values_list("page__path", "page__depth")
-                .order_by("page__path")
-                .distinct()
-            ),
-        )
-
-    return per_request(request, "restricted_paths", compute)
+    return memo(
+        "restrictions",
+        lambda: tuple(
+            PageViewRestriction.objects.values_list("page__path", "page__depth")
+            .order_by("page__path")
+            .distinct()
+        ),
+    )
 
 
 def _has_aliases() -> bool:

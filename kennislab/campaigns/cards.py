@@ -38,7 +38,7 @@ class ActivityRow:
     """An approved activity as a list shows it: the CARD_COLUMNS as attributes (`values` in
     that order) and its campaign (relay.with_campaigns attaches it)."""
 
-    __slots__ = (*CARD_COLUMNS, "agenda_start", "campaign", "is_activity", "values")
+    __slots__ = (*CARD_COLUMNS, "agenda_end", "agenda_start", "campaign", "is_activity", "values")
 
     def __init__(self, values: tuple):
         self.values = values

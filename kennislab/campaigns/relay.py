@@ -46,9 +46,13 @@ def with_campaigns(found, campaign=None) -> list[Activity | ActivityRow]:
     return found
 
 
-def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None, as_rows=False):
+def upcoming_dated(
+    kinds=(), themes=(), formats=(), campaign=None, region=None, as_rows=False, ended_too=False
+):
     """Approved activities with a date and a start time that have not ended: the agenda's and
-    the feeds' share of the campaigns. as_rows: as the agenda's cards need them (cards.py)."""
+    the feeds' share of the campaigns. as_rows: as the agenda's cards need them (cards.py);
+    ended_too: also today's that have ended (the agenda keeps a day's list and leaves those out
+    per request)."""
     today = timezone.localdate()
     found = approved(campaign, kinds=kinds, formats=formats).filter(
         date__gte=today, starts_at__isnull=False
@@ -58,6 +62,8 @@ def upcoming_dated(kinds=(), themes=(), formats=(), campaign=None, region=None, 
     if region is not None:
         found = found.filter(province__in=region.provinces)
     found = with_campaigns(rows(found) if as_rows else found, campaign)
+    if ended_too:
+        return found
     now = timezone.now()  # one on a later day has not ended; one today may have
     return [a for a in found if a.date > today or activities.ends(a) >= now]
 

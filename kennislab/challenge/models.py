@@ -21,6 +21,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kennislab.campaigns.rules import PROVINCES
 from kennislab.content.blocks import ContentPageBody
 from kennislab.core.pagecache import LivePageMixin
 from kennislab.core.tokens import derived_key, new_seed, token_hash
@@ -235,6 +236,10 @@ class Participant(models.Model):
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.PROTECT, related_name="members",
         verbose_name=_("team"),
+    )  # fmt: skip
+    province = models.CharField(
+        _("provincie"), max_length=20, choices=PROVINCES, blank=True,
+        help_text=_("Voor de kaart van de beweging (/netwerk/kaart/)."),
     )  # fmt: skip
     consent_text = models.TextField(_("tekst van de toestemming"))
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kennislab.campaigns.rules import PROVINCES
 from kennislab.content.blocks import ContentPageBody
 from kennislab.core.models import AuditEvent
 from kennislab.core.storage import private_storage
@@ -87,6 +88,10 @@ class Application(models.Model):
 
     organisation = models.CharField(_("organisatie"), max_length=200)
     place = models.CharField(_("plaats"), max_length=100, blank=True)
+    province = models.CharField(
+        _("provincie"), max_length=20, choices=PROVINCES, blank=True,
+        help_text=_("Voor de kaart van de beweging (/netwerk/kaart/)."),
+    )  # fmt: skip
     contact_name = models.CharField(_("contactpersoon"), max_length=150)
     email = models.EmailField(_("e-mailadres"))
     phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)
@@ -260,6 +265,10 @@ class Vignet(models.Model):
                                  editable=False)  # fmt: skip
     organisation = models.CharField(_("organisatie"), max_length=200)
     place = models.CharField(_("plaats"), max_length=100, blank=True)
+    province = models.CharField(
+        _("provincie"), max_length=20, choices=PROVINCES, blank=True,
+        help_text=_("Voor de kaart van de beweging (/netwerk/kaart/)."),
+    )  # fmt: skip
     contact_name = models.CharField(_("contactpersoon"), max_length=150)
     email = models.EmailField(_("e-mailadres"))
     first_awarded_on = models.DateField(_("eerste toekenning"))

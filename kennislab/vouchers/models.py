@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from kennislab.campaigns.rules import PROVINCES
 from kennislab.content.blocks import ContentPageBody
 from kennislab.content.models import Theme
 from kennislab.core.models import AuditEvent
@@ -298,6 +299,10 @@ class Application(models.Model):
         _("soort organisatie"), max_length=20, choices=OrganisationType.choices
     )
     region = models.CharField(_("regio of gemeente"), max_length=100, blank=True)
+    province = models.CharField(
+        _("provincie"), max_length=20, choices=PROVINCES, blank=True,
+        help_text=_("Voor de kaart van de beweging (/netwerk/kaart/)."),
+    )  # fmt: skip
     contact_name = models.CharField(_("contactpersoon"), max_length=150)
     email = models.EmailField(_("e-mailadres"))
     phone = models.CharField(_("telefoonnummer"), max_length=40, blank=True)

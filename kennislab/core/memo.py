@@ -7,7 +7,8 @@ links, the site settings, the breadcrumbs, the filter counts, "Lees ook" — doe
 between two edits. `memo()` keeps such data in the cache under the page cache's generation
 number, so one committed change anywhere makes every entry stale at once (a shared cache: for all
 app servers; the per-process default cache: other processes after at most DATA_CACHE_SECONDS,
-the same bound as the page cache).
+the same bound as the page cache). While a shared cache is unreachable (kennislab.core.cache)
+nothing is kept: every request reads afresh.
 
 Only plain data is kept (ids, paths, titles, URLs, counts): never a response, never anything that
 differs per visitor or per minute (places left, whether a form is open).
@@ -27,6 +28,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from . import pagecache
+from .cache import is_degraded
 
 _MISSING = object()
 
@@ -38,7 +40,7 @@ def _key(name: str, parts: tuple) -> str:
 def memo(name: str, compute: Callable[[], Any], *parts: object) -> Any:
     """compute(), kept under (generation, name, parts) for DATA_CACHE_SECONDS (0: not kept)."""
     seconds = settings.DATA_CACHE_SECONDS
-    if seconds <= 0:
+    if seconds <= 0 or is_degraded():
         return compute()
     key = _key(name, parts)
     value = cache.get(key, _MISSING)
@@ -50,13 +52,13 @@ def memo(name: str, compute: Callable[[], Any], *parts: object) -> Any:
 
 def recall(name: str, *parts: object) -> Any:
     """What remember() kept under (generation, name, parts), or None."""
-    if settings.DATA_CACHE_SECONDS <= 0:
+    if settings.DATA_CACHE_SECONDS <= 0 or is_degraded():
         return None
     return cache.get(_key(name, parts))
 
 
 def remember(name: str, value: Any, *parts: object) -> None:
-    if settings.DATA_CACHE_SECONDS > 0:
+    if settings.DATA_CACHE_SECONDS > 0 and not is_degraded():
         cache.set(_key(name, parts), value, settings.DATA_CACHE_SECONDS)
 
 

@@ -22,6 +22,8 @@ restrictions, StreamField and templates); the same page from the cache costs abo
   is part of every key: the next request renders fresh. With a shared cache (Redis) that holds for
   all app servers at once; with the per-process default cache, other processes may show the old
   page until PAGE_CACHE_SECONDS have passed (30 s by default then).
+* While the shared cache (Redis) cannot be reached, nothing is served from or stored in this
+  cache (kennislab.core.cache): a copy in one process would miss other servers' changes.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.encoding import escape_uri_path
 from django.utils.http import urlencode
+
+from .cache import is_degraded, on_reconnect
 
 GENERATION_KEY = "pagecache:generation"
 # soort, thema, domein, jaar: listing filters; vorm (online or on site) and regio: the agenda's and
@@ -89,6 +93,10 @@ def bump_generation() -> None:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not set yet (or evicted): any new value invalidates
         cache.set(GENERATION_KEY, time.time_ns() // 1000, None)
+
+
+# changes made while Redis was unreachable bumped the generation only in the per-process fallback
+on_reconnect(bump_generation)
 
 
 # Single models that never show on a cached page: the mail outbox, audit logs, and voucher
@@ -251,7 +259,7 @@ class AnonymousPageCacheMiddleware:
         return min(self.seconds, getattr(response, "page_cache_seconds", self.seconds))
 
     def _cacheable_request(self, request) -> bool:
-        if self.seconds <= 0 or request.method != "GET":
+        if self.seconds <= 0 or request.method != "GET" or is_degraded():
             return False
         if request.path.startswith(settings.PAGE_CACHE_EXEMPT_PREFIXES):
             return False

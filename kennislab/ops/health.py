@@ -22,6 +22,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 
+from kennislab.core.cache import is_degraded
 from kennislab.core.ratelimit import rate_limited
 
 from . import daily
@@ -54,6 +55,8 @@ def check_cache() -> dict:
         cache.delete(key)
     except Exception:
         works = False
+    if is_degraded():  # Redis unreachable: the answers above came from the per-process fallback
+        return {"status": DEGRADED, "shared": False}
     return {"status": OK if works else DEGRADED}
 
 

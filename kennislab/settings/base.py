@@ -138,6 +138,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache (Redis in production: CACHE_URL=redis://127.0.0.1:6379/1) ---------------------------
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://kennislab")}
 CACHES["default"].setdefault("OPTIONS", {})
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    # Django's Redis backend, but the site keeps serving when Redis is gone (kennislab.core.cache)
+    CACHES["default"]["BACKEND"] = "kennislab.core.cache.ResilientRedisCache"
 if "locmem" in CACHES["default"]["BACKEND"]:
     CACHES["default"]["OPTIONS"].setdefault("MAX_ENTRIES", 2000)
 SHARED_CACHE = "locmem" not in CACHES["default"]["BACKEND"]

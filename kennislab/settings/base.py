@@ -282,9 +282,14 @@ PRIVATE_STORAGE = {
 STORAGES = {
     # Public media are served by the web server: readable by it (0644, folders 0755), set
     # explicitly rather than left to the umask. Private files: 0600/0700 (core/storage.py).
+    # Several app servers: a shared volume as MEDIA_ROOT, or an S3-compatible bucket by
+    # MEDIA_STORAGE_BACKEND=storages.backends.s3.S3Storage and MEDIA_STORAGE_OPTIONS (JSON).
     "default": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
+        "BACKEND": env(
+            "MEDIA_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage"
+        ),
+        "OPTIONS": env.json("MEDIA_STORAGE_OPTIONS", default={})
+        or {"file_permissions_mode": 0o644, "directory_permissions_mode": 0o755},
     },
     "private": PRIVATE_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

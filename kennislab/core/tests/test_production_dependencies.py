@@ -35,3 +35,22 @@ def test_an_s3_bucket_can_be_the_private_storage(settings):
 @pytest.mark.parametrize("name", ["storages.backends.s3", "boto3", "botocore"])
 def test_the_s3_packages_import(name):
     __import__(name)
+
+
+def test_public_media_can_go_to_a_bucket_by_the_environment(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "kennislab.settings.dev",
+                   "MEDIA_STORAGE_BACKEND": "storages.backends.s3.S3Storage",
+                   "MEDIA_STORAGE_OPTIONS": '{"bucket_name": "kennislab-media", '
+                   '"endpoint_url": "http://127.0.0.1:9", "querystring_auth": false, '
+                   '"access_key": "test", "secret_key": "test"}'}  # fmt: skip
+    code = (
+        "import django; django.setup(); from django.core.files.storage import storages; "
+        "s = storages['default']; print(type(s).__name__, s.url('beeld/logo.png'))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=environment, capture_output=True,  # noqa: S603
+                          text=True, check=True)  # fmt: skip
+    assert done.stdout.split() == ["S3Storage", "http://127.0.0.1:9/kennislab-media/beeld/logo.png"]

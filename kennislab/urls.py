@@ -25,6 +25,8 @@ urlpatterns = [
     path("agenda/", include("kennislab.campaigns.urls")),
     path("uitdaging/", include("kennislab.challenge.urls")),
     path("campagnes/", include("kennislab.campaigns.relay_urls")),
+    # the map of the movement (kennislab.movement), before the network app's /netwerk/
+    path("netwerk/kaart/", include("kennislab.movement.urls")),
     path("netwerk/", include("kennislab.network.urls")),
     path("vragen/", include("kennislab.questions.urls")),
     path("nieuwsbrief/", include("kennislab.newsletter.urls")),

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.campaigns.rules import PROVINCES
 from kennislab.core.forms import AccessibleFormMixin, PublicForm
 
 from . import rules
@@ -14,7 +15,19 @@ CONSENT_TEXT = _(
     "tijdens de maand. Mijn doel is alleen voor mij zichtbaar; het netwerk toont alleen "
     "aantallen. Zie de privacyverklaring."
 )
+IMPACT_CONSENT_TEXT = _(
+    "Ik wil twee weken na de uitdaging een korte vragenlijst ontvangen over hoe het dan gaat."
+)
 GOAL_MAX = 500
+
+
+def consent_text(cleaned_data: dict) -> str:
+    """What the participant agreed to, as stored with the sign-up."""
+    text = str(CONSENT_TEXT)
+    if cleaned_data.get("impact_consent"):
+        text += "\n" + str(IMPACT_CONSENT_TEXT)
+    return text
+
 
 EMAIL_ERRORS = {
     "required": _("Vul je e-mailadres in."),
@@ -82,9 +95,24 @@ class SignUpForm(PublicForm):
         required=False,
         help_text=_("Alleen als je meedoet met een team: de code van 8 tekens uit de uitnodiging."),
     )
+    province = forms.ChoiceField(
+        label=_("Provincie"),
+        required=False,
+        choices=[("", _("Wil ik niet zeggen")), *PROVINCES],
+        help_text=_("Waar woon je? Zo tellen we je mee op de kaart van het netwerk."),
+        error_messages={"invalid_choice": _("Kies een van de provincies uit de lijst.")},
+    )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Geef toestemming om je aanmelding te kunnen verwerken.")},
+    )
+    impact_consent = forms.BooleanField(
+        label=IMPACT_CONSENT_TEXT,
+        required=False,
+        help_text=_(
+            "Niet verplicht. We sturen je dan één e-mail met een persoonlijke link, en na twee "
+            "weken hoogstens één herinnering."
+        ),
     )
 
     def clean_name(self):

@@ -77,7 +77,7 @@ class Audience(models.TextChoices):
 
 
 SUPPORT_DAY_CHOICES = [(day, format_lazy(_("Dag {day}"), day=day)) for day in rules.SUPPORT_DAYS]
-RESERVED_SLUGS = {"deelname", "afmelden"}  # used by the URLs under /uitdaging/ (urls.py)
+RESERVED_SLUGS = {"deelname", "afmelden", "effect"}  # used by the URLs under /uitdaging/
 
 
 def local_midnight(day) -> datetime:
@@ -99,6 +99,14 @@ class ChallengePage(LivePageMixin, Page):
     )
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(ContentPageBody(), blank=True, verbose_name=_("inhoud"))
+    impact_survey = models.ForeignKey(
+        "surveys.SurveyPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("vragenlijst over het effect"),
+        help_text=_(
+            "Twee weken na de laatste dag krijgen deelnemers deze vragenlijst, als ze daar bij "
+            "het aanmelden om vroegen. Leeg: geen vragenlijst."
+        ),
+    )  # fmt: skip
 
     content_panels = [
         *Page.content_panels,
@@ -107,6 +115,7 @@ class ChallengePage(LivePageMixin, Page):
                 FieldPanel("year"),
                 FieldPanel("starts_on"),
                 FieldRowPanel([FieldPanel("signup_opens_at"), FieldPanel("signup_closes_at")]),
+                FieldPanel("impact_survey"),
             ],
             heading=_("Editie en aanmelden"),
         ),
@@ -242,6 +251,11 @@ class Participant(models.Model):
         help_text=_("Voor de kaart van de beweging (/netwerk/kaart/)."),
     )  # fmt: skip
     consent_text = models.TextField(_("tekst van de toestemming"))
+    impact_consent = models.BooleanField(
+        _("wil de vragenlijst over het effect"),
+        default=False,
+        help_text=_("Gevraagd bij het aanmelden; alleen dan sturen we de vragenlijst."),
+    )
     created_at = models.DateTimeField(_("aangemeld op"), default=timezone.now)
     confirmed_at = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
     subscribed = models.BooleanField(_("ontvangt steunberichten"), default=True)

@@ -38,7 +38,9 @@ register(
             "team",
             "created_at",
             "confirmed_at",
+            "province",
             "consent_text",
+            "impact_consent",
         ),
         purpose=_(
             "Je 30 dagen lang steunberichten sturen bij je doel en je voortgang bijhouden. Je doel "

@@ -150,7 +150,9 @@ def _sign_up(page_id, data, consent_text):
                     goal=data["goal"],
                     participation=data["participation"],
                     team=team,
+                    province=data.get("province", ""),
                     consent_text=consent_text,
+                    impact_consent=bool(data.get("impact_consent")),
                     token_hash=hashed,
                     token_expires_at=page.links_expire_at(),
                 )

@@ -17,7 +17,7 @@ from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import private
 
 from . import rules, services
-from .forms import CONSENT_TEXT, GoalForm, SignUpForm, parse_days
+from .forms import GoalForm, SignUpForm, consent_text, parse_days
 from .models import ChallengePage, Participation, Status
 
 SAVED = {
@@ -52,7 +52,7 @@ def sign_up(request, slug):
     refusal, conflict = None, False
     if request.method == "POST" and state == rules.OPEN and form.is_valid():
         try:
-            services.sign_up(page.pk, form.cleaned_data, str(CONSENT_TEXT))
+            services.sign_up(page.pk, form.cleaned_data, consent_text(form.cleaned_data))
         except services.Refused as refused:
             conflict = True
             if refused.field:

@@ -39,9 +39,10 @@ class ParticipantInspectView(RecordInspectView):
     sections = [
         Section(_("Deelname"), ["page", "status", "theme", Field("goal", kind="text"),
                                 "participation", "team", "created_at", "confirmed_at"]),
-        Section(_("Deelnemer"), ["name", Field("email", kind="email")]),
+        Section(_("Deelnemer"), ["name", Field("email", kind="email"), "province"]),
         Section(_("Steunberichten"), ["subscribed", "unsubscribed_at"]),
-        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met")),
+                                   "impact_consent"]),
     ]  # fmt: skip
 
     def get_queryset(self):
@@ -89,15 +90,16 @@ class ParticipantViewSet(RecordViewSet):
         Column("subscribed", label=_("Berichten")),
         WhenColumn("created_at", label=_("Aangemeld"), sort_key="created_at"),
     ]  # fmt: skip
-    list_filter = ["page", "theme", "status", "subscribed"]
+    list_filter = ["page", "theme", "status", "subscribed", "province"]
     search_fields = ["name", "email"]
     inspect_view_class = ParticipantInspectView
-    list_export = ["page.title", "name", "email", "get_theme_display", "get_status_display",
-                   "team", "subscribed", "created_at"]  # fmt: skip
+    list_export = ["page.title", "name", "email", "get_province_display", "get_theme_display",
+                   "get_status_display", "team", "subscribed", "created_at"]  # fmt: skip
     export_headings = {
         "page.title": _("Editie"),
         "name": _("Naam"),
         "email": _("E-mailadres"),
+        "get_province_display": _("Provincie"),
         "get_theme_display": _("Thema"),
         "get_status_display": _("Status"),
         "team": _("Team"),

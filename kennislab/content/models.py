@@ -19,6 +19,7 @@ from wagtail.search import index
 from kennislab.core.memo import memo
 
 from .blocks import ArticleBodyBlock, ContentPageBody, HomeBlock, PlainPageBody
+from .panels import ReadabilityPanel
 from .text import first_words, stream_text
 
 LISTING_PAGE_SIZE = 12
@@ -307,6 +308,7 @@ class ArticlePage(Page):
         MultiFieldPanel([FieldPanel("date"), FieldPanel("item_type")], heading=_("Publicatie")),
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
         MultiFieldPanel(
             [
                 FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
@@ -461,6 +463,7 @@ class ThemePage(FilterableListingMixin, Page):
         FieldPanel("theme"),
         FieldPanel("intro"),
         FieldPanel("body"),
+        ReadabilityPanel(),
     ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["content.ThemeIndexPage"]
@@ -505,7 +508,12 @@ class ContentPage(Page):
     intro = models.TextField(_("introductie"), blank=True)
     body = StreamField(PlainPageBody(), blank=True, verbose_name=_("inhoud"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        ReadabilityPanel(),
+    ]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["content.HomePage", "content.ContentPage"]
     template = "content/content_page.html"

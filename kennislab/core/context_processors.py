@@ -9,13 +9,18 @@ PRIVACY_SLUG = "privacyverklaring"  # the privacy statement, linked wherever con
 
 def _navigation(site):
     """(menu, footer, privacy): the home page's live children shown in menus, the other live
-    children (privacy statement, accessibility statement …), each as (title, url) pairs, and
-    the privacy statement's URL (or ""). Kept per cache generation (kennislab.core.memo)."""
+    children (privacy statement, accessibility statement …) except pages that say they are
+    `unlisted` (a survey for invited people only), each as (title, url) pairs, and the privacy
+    statement's URL (or ""). Kept per cache generation (kennislab.core.memo)."""
 
     def compute():
-        children = list(site.root_page.get_children().live().public())
+        children = list(site.root_page.get_children().live().public().specific())
         menu = [(page.title, page.get_url()) for page in children if page.show_in_menus]
-        footer = [(page.title, page.get_url()) for page in children if not page.show_in_menus]
+        footer = [
+            (page.title, page.get_url())
+            for page in children
+            if not page.show_in_menus and not getattr(page, "unlisted", False)
+        ]
         privacy = next((page for page in children if page.slug == PRIVACY_SLUG), None)
         return (menu, footer, privacy.get_url() if privacy else "")
 

@@ -112,6 +112,10 @@ IGNORED_MODELS = frozenset(
         "vignet.activity",
         "vignet.evidence",
         "vignet.event",
+        "vignet.teamlink",
+        # impact invitations show only as figures on good example pages (kept LIVE_SECONDS at
+        # most) and in the admin
+        "surveys.impactinvitation",
         # event registrations show only as places left, on pages kept LIVE_SECONDS at most
         # (cache_briefly) and on the registration form, which is never cached;
         # an activity's log never shows (the activity itself does, on its cached public page)
@@ -172,7 +176,8 @@ SHOWN_MODELS = frozenset(
             "relaycampaignpage_themes", "campaignregion", "activity")),
         "challenge.challengepage", "challenge.challengematerial", "challenge.supportmessage",
         *(f"network.{name}" for name in (
-            "pledge", "pledge_domains", "pledge_themes", "pledge_related_pages", "pledgeupdate")),
+            "pledge", "pledge_domains", "pledge_themes", "pledge_related_pages", "pledgeupdate",
+            "pledgelink")),
         "questions.learningcommunity",
         "surveys.surveypage", "surveys.surveyquestion",
         # the newsletter's archive and web versions; a sending that finishes adds to the archive

@@ -61,6 +61,7 @@ CRAWLABLE = frozenset(
         "relay:activity-ics",
         "network:pledge-wall", "network:pledge-sign", "network:pledge",
         "network:story",
+        "movement:map",
         "newsletter:sign-up",
         "questions:ask", "questions:interest",
         "vignet:apply", "vignet:register", "vignet:verify", "vignet:badge",

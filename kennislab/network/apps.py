@@ -14,6 +14,8 @@ class NetworkConfig(AppConfig):
 
         from .models import Pledge, PledgeUpdate, Story
 
+        _watch_linked_vouchers()
+
         inbox.register(inbox.InboxSource(
             key="pledges", term="pledge", label=_("Pledges"), permission="network.moderate_pledge",
             waiting=lambda: Pledge.objects.filter(status="submitted"),
@@ -35,3 +37,25 @@ class NetworkConfig(AppConfig):
             title=lambda story: story.title,
             admin_url=lambda story: reverse("network_stories:inspect", args=[story.pk]),
         ))  # fmt: skip
+
+
+def _watch_linked_vouchers():
+    """Voucher applications are left out of the page cache's generation (core.pagecache:
+    many a minute when a round opens), but a voucher linked to a pledge shows on the pledge's
+    page and on the wall's progress: a change to such an application empties the cache."""
+    from django.db.models.signals import post_save
+
+    from kennislab.vouchers.models import Application
+
+    post_save.connect(_voucher_saved, sender=Application, dispatch_uid="network-linked-voucher")
+
+
+def _voucher_saved(sender, instance, **kwargs):
+    from django.db import transaction
+
+    from kennislab.core.pagecache import bump_generation
+
+    from . import deeds, timeline
+
+    if not kwargs.get("created") and deeds.linked_to(timeline.VOUCHER, instance.pk):
+        transaction.on_commit(bump_generation)

@@ -4,7 +4,7 @@ practice story with an optional attachment (checked by its first bytes, at most 
 from __future__ import annotations
 
 from django import forms
-from django.utils.text import get_valid_filename
+from django.utils.text import Truncator, get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
 from kennislab.content.models import Domain, Theme
@@ -121,6 +121,21 @@ class UpdateForm(PublicForm):
         input_formats=["%Y-%m-%d", "%d-%m-%Y"],
         error_messages={"invalid": _("Vul een geldige datum in, zoals 2027-02-03.")},
     )  # fmt: skip
+
+    def __init__(self, *args, commitments=(), **kwargs):
+        """`commitments`: the pledge's commitments (timeline.commitment_items); with more than
+        one, the signer may say which one the update serves (it counts for the progress)."""
+        super().__init__(*args, **kwargs)
+        if len(commitments) > 1:
+            choices = [(str(n), f"{n}. {Truncator(item).chars(120)}")
+                       for n, item in enumerate(commitments, start=1)]  # fmt: skip
+            self.fields["commitment"] = forms.TypedChoiceField(
+                label=_("Bij welke afspraak hoort dit?"), required=False, coerce=int,
+                empty_value=None, widget=forms.RadioSelect,
+                choices=[*choices, ("", _("Geen bepaalde afspraak"))],
+                help_text=_("De redactie kan dit nog aanpassen."),
+                error_messages={"invalid_choice": _("Kies een afspraak uit de lijst.")},
+            )  # fmt: skip
 
 
 def checked_upload(upload):

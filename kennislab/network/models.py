@@ -2,8 +2,9 @@
 (which become draft Kennislab articles), each with an append-only log (core.models.AuditEvent).
 
 Contact details (name, e-mail, phone) are never shown publicly; a pledge's public page shows
-the organisation, region, domains, themes, partners, commitments, approved updates and the
-pages editors linked to it.
+the organisation, region, domains, themes, partners, commitments, approved updates, the pages
+editors linked to it, and — on its timeline — the deeds of the links editors confirmed
+(PledgeLink; deeds.py and timeline.py).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from kennislab.core.models import AuditEvent
 from kennislab.core.storage import private_storage
 
-from . import rules
+from . import rules, timeline
 
 
 class PledgeStatus(models.TextChoices):
@@ -111,6 +112,10 @@ class PledgeUpdate(models.Model):
                               default=UpdateStatus.SUBMITTED, db_index=True)  # fmt: skip
     text = models.TextField(_("voortgang"))
     happened_on = models.DateField(_("datum"), null=True, blank=True)
+    commitment = models.PositiveSmallIntegerField(
+        _("hoort bij afspraak"), null=True, blank=True,
+        help_text=_("Het nummer van de afspraak in de pledge (telt mee voor de voortgang)."),
+    )  # fmt: skip
     editor_note = models.TextField(_("laatste bericht van de redactie"), blank=True)
     created_at = models.DateTimeField(_("ingestuurd op"), default=timezone.now)
     assigned_to = models.ForeignKey(
@@ -126,6 +131,56 @@ class PledgeUpdate(models.Model):
 
     def __str__(self):
         return f"{self.pledge}: {self.text[:60]}"
+
+
+class LinkKind(models.TextChoices):
+    VOUCHER = timeline.VOUCHER, _("Kennisvoucher")
+    VIGNET = timeline.VIGNET, _("Vignet Vitaal Bedrijf")
+    ACTIVITY = timeline.ACTIVITY, _("Activiteit in de estafette")
+    EVENT = timeline.EVENT, _("Evenement")
+    STORY = timeline.STORY, _("Praktijkverhaal")
+
+
+class LinkStatus(models.TextChoices):
+    CONFIRMED = "confirmed", _("Bevestigd: staat bij de pledge")
+    REJECTED = "rejected", _("Afgewezen: hoort niet bij de pledge")
+
+
+class PledgeLink(models.Model):
+    """An editor's decision that a record elsewhere on the platform (a voucher application, a
+    vignet, a relay activity, an event page, a practice story) is a deed of the pledge's
+    organisation — confirmed (it shows on the pledge's public timeline while the record itself
+    is public) or rejected (it is not suggested again). Names only suggest; this decides."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="links",
+                               verbose_name=_("pledge"))  # fmt: skip
+    kind = models.CharField(_("soort"), max_length=20, choices=LinkKind.choices)
+    target_id = models.PositiveIntegerField(_("nummer van het record"))
+    status = models.CharField(_("status"), max_length=20, choices=LinkStatus.choices,
+                              default=LinkStatus.CONFIRMED)  # fmt: skip
+    commitment = models.PositiveSmallIntegerField(
+        _("hoort bij afspraak"), null=True, blank=True,
+        help_text=_("Het nummer van de afspraak in de pledge (telt mee voor de voortgang)."),
+    )  # fmt: skip
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("besloten door"),
+    )  # fmt: skip
+    decided_at = models.DateTimeField(_("besloten op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("koppeling van een pledge")
+        verbose_name_plural = _("koppelingen van pledges")
+        ordering = ["pledge", "kind", "target_id"]
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(fields=["pledge", "kind", "target_id"],
+                                    name="network_pledge_link_once"),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["kind", "target_id"], name="network_link_target")]
+
+    def __str__(self):
+        return f"{self.pledge}: {self.get_kind_display()} {self.target_id}"
 
 
 class PledgeEvent(AuditEvent):
@@ -153,7 +208,10 @@ class PledgeEvent(AuditEvent):
     def action_label(self) -> str:
         table = rules.step_by_action("update" if self.update_id else "pledge")
         labels = {"sign": _("Getekend"), "change": _("Gewijzigd door de ondertekenaar"),
-                  "post_update": _("Voortgangsupdate ingestuurd")}  # fmt: skip
+                  "post_update": _("Voortgangsupdate ingestuurd"),
+                  "link_confirm": _("Daad gekoppeld"),
+                  "link_reject": _("Daad afgewezen of ontkoppeld"),
+                  "commitment": _("Afspraak gekozen")}  # fmt: skip
         step = table.get(self.action)
         label = step.label if step else str(labels.get(self.action, self.action))
         return f"{_('Voortgangsupdate')}: {label}" if self.update_id else label

@@ -119,3 +119,8 @@ not_personal(
     "network.PledgeEvent", "network.StoryEvent",
     why="Logboeken; notities worden bij wissen opgeschoond.",
 )  # fmt: skip
+not_personal(
+    "network.PledgeLink",
+    why="Welk record (voucher, vignet, activiteit, evenement, praktijkverhaal) de redactie bij "
+    "een pledge zette: alleen soort en nummer, en de medewerker die besloot.",
+)

@@ -25,10 +25,12 @@ from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
 from kennislab.core.workflow import ensure_unchanged
 
-from . import rules
+from . import rules, timeline
 from .models import (
+    LinkStatus,
     Pledge,
     PledgeEvent,
+    PledgeLink,
     PledgeStatus,
     PledgeUpdate,
     Story,
@@ -135,17 +137,20 @@ def _change(pledge_id, data):
     return pledge
 
 
-def post_update(pledge_id: int, text: str, happened_on=None) -> PledgeUpdate:
-    """A progress update on a pledge on the wall; it waits for the editors."""
-    return with_lock_retries(lambda: _post_update(pledge_id, text, happened_on))
+def post_update(pledge_id: int, text: str, happened_on=None, commitment=None) -> PledgeUpdate:
+    """A progress update on a pledge on the wall; it waits for the editors. `commitment`: the
+    number of the commitment it serves (timeline.commitment_items), or None."""
+    return with_lock_retries(lambda: _post_update(pledge_id, text, happened_on, commitment))
 
 
-def _post_update(pledge_id, text, happened_on):
+def _post_update(pledge_id, text, happened_on, commitment=None):
     with transaction.atomic():
         pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
         if pledge.status not in rules.UPDATES_ALLOWED:
             raise Refused(_("Voortgang delen kan zodra je pledge op de pledgemuur staat."))
-        update = PledgeUpdate.objects.create(pledge=pledge, text=text, happened_on=happened_on)
+        commitment = _checked_commitment(pledge, commitment)
+        update = PledgeUpdate.objects.create(pledge=pledge, text=text, happened_on=happened_on,
+                                             commitment=commitment)  # fmt: skip
         log_pledge(pledge, "post_update", "", update.status, "", update=update,
                    actor_label=SIGNER)  # fmt: skip
     return update
@@ -207,6 +212,98 @@ def _moderate_update(update_id, action, note, user, expected_status=None):
                    actor_label=_actor(user))  # fmt: skip
         notify_pledge(pledge, f"update_{step.action}", link=link, note=note, update=update)
     return update
+
+
+# --- deeds: links to what the organisation did on the platform (issue 18) -------------------------
+
+
+def _checked_commitment(pledge: Pledge, number) -> int | None:
+    if number in (None, ""):
+        return None
+    total = len(timeline.commitment_items(pledge.commitments))
+    try:
+        number = int(number)
+    except (TypeError, ValueError):
+        number = 0
+    if timeline.valid_commitment(number, total) is None:
+        raise Refused(_("Deze pledge heeft geen afspraak met dat nummer."))
+    return number
+
+
+def decide_link(pledge_id: int, kind: str, target_id: int, action: str, user,
+                commitment=None) -> PledgeLink:  # fmt: skip
+    """An editor confirms ("confirm": it shows on the pledge's timeline, optionally as progress on
+    one of its commitments) or rejects ("reject": not suggested again; a confirmed link is taken
+    off) a record as a deed of the pledge's organisation. Logged in the pledge's history."""
+    return with_lock_retries(
+        lambda: _decide_link(pledge_id, kind, target_id, action, user, commitment)
+    )
+
+
+def _decide_link(pledge_id, kind, target_id, action, user, commitment):
+    from . import deeds  # reads the other apps' records
+
+    if action not in ("confirm", "reject"):
+        raise Refused(_("Kies bevestigen of afwijzen."))
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        record = deeds.find(kind, target_id)
+        link = PledgeLink.objects.filter(pledge=pledge, kind=kind, target_id=target_id).first()
+        if record is None and (action == "confirm" or link is None):
+            raise Refused(_("Dit record bestaat niet (meer)."))
+        status = LinkStatus.CONFIRMED if action == "confirm" else LinkStatus.REJECTED
+        if link is not None and link.status == status:
+            raise Refused(_("Dit was al zo vastgelegd."))
+        link = link or PledgeLink(pledge=pledge, kind=kind, target_id=target_id)
+        link.status = status
+        if action == "confirm":
+            link.commitment = _checked_commitment(pledge, commitment)
+        link.decided_by = user
+        link.decided_at = timezone.now()
+        link.save()
+        description = _link_note(link, record)
+        log_pledge(pledge, f"link_{action}", pledge.status, pledge.status, description,
+                   user=user, actor_label=_actor(user))  # fmt: skip
+    return link
+
+
+def _link_note(link: PledgeLink, record) -> str:
+    what = (
+        f"{link.get_kind_display()}: {record.organisation} – {record.description}"
+        if record
+        else f"{link.get_kind_display()} {link.target_id}"
+    )
+    if link.status == LinkStatus.CONFIRMED and link.commitment:
+        return _("%(what)s (afspraak %(number)s)") % {"what": what, "number": link.commitment}
+    return what
+
+
+def set_commitment(pledge_id: int, item: str, pk: int, commitment, user):
+    """An editor says which commitment an approved update (`item` "update") or a confirmed link
+    ("link") serves — or none (`commitment` None). Counts for the pledge's progress."""
+    return with_lock_retries(lambda: _set_commitment(pledge_id, item, pk, commitment, user))
+
+
+def _set_commitment(pledge_id, item, pk, commitment, user):
+    with transaction.atomic():
+        pledge = Pledge.objects.select_for_update().get(pk=pledge_id)
+        number = _checked_commitment(pledge, commitment)
+        if item == "update":
+            record = pledge.updates.filter(pk=pk).first()
+            what = _("Voortgangsupdate")
+        else:
+            record = pledge.links.filter(pk=pk, status=LinkStatus.CONFIRMED).first()
+            what = record.get_kind_display() if record else ""
+        if record is None:
+            raise Refused(_("Dit hoort niet (meer) bij deze pledge."))
+        record.commitment = number
+        record.save(update_fields=["commitment"])
+        note = (_("%(what)s: afspraak %(number)s") % {"what": what, "number": number} if number
+                else _("%(what)s: geen bepaalde afspraak") % {"what": what})  # fmt: skip
+        log_pledge(pledge, "commitment", pledge.status, pledge.status, note,
+                   update=record if item == "update" else None, user=user,
+                   actor_label=_actor(user))  # fmt: skip
+    return record
 
 
 def _actor(user) -> str:

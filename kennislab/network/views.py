@@ -17,7 +17,7 @@ from kennislab.core.ratelimit import rate_limited
 from kennislab.core.siteurl import absolute
 from kennislab.core.views import chosen_filters, private
 
-from . import rules, services
+from . import deeds, rules, services, timeline
 from .forms import (
     PLEDGE_CONSENT_TEXT,
     STORY_CONSENT_TEXT,
@@ -84,6 +84,9 @@ def wall_context(request) -> dict:
         .order_by("-approved_at", "pk")
         .prefetch_related("themes", "domains")
     )
+    entries = deeds.timelines(pledges)
+    for pledge in pledges:  # for the card's progress bar (timeline.progress)
+        pledge.progress = deeds.progress_of(pledge, entries[pledge.pk])
     return {
         "pledges": pledges,
         "filters": [
@@ -106,9 +109,14 @@ def pledge_detail(request, slug):
     if pledge is None:
         return render(request, "network/pledge_unknown.html", status=404)
     pages = Page.objects.live().public().filter(pk__in=pledge.related_pages.values("pk")).specific()
+    entries = deeds.timelines([pledge])[pledge.pk]
+    intro, commitments = timeline.split_commitments(pledge.commitments)
     context = {
         "pledge": pledge,
-        "updates": pledge.public_updates(),
+        "commitments": commitments,
+        "commitments_intro": intro,
+        "entries": entries,
+        "progress": deeds.progress_of(pledge, entries),
         "related_pages": pages,
         "themes": pledge.themes.all(),
         "domains": pledge.domains.all(),
@@ -140,12 +148,13 @@ def pledge_private(request, token):
     editable = pledge.status in rules.PLEDGE_EDITABLE
     can_update = pledge.status in rules.UPDATES_ALLOWED
     form = PledgeForm(editing=True, initial=_pledge_initial(pledge)) if editable else None
-    update_form = UpdateForm() if can_update else None
+    items = timeline.commitment_items(pledge.commitments)
+    update_form = UpdateForm(commitments=items) if can_update else None
     message, status = None, 200
     if request.method == "POST":
         status = 400
         if request.POST.get("soort") == "voortgang":
-            update_form = UpdateForm(request.POST)
+            update_form = UpdateForm(request.POST, commitments=items)
             if not can_update:
                 message, status = _("Voortgang delen kan zodra je pledge op de pledgemuur "
                                     "staat."), 409  # fmt: skip
@@ -153,7 +162,8 @@ def pledge_private(request, token):
             elif update_form.is_valid():
                 try:
                     services.post_update(pledge.pk, update_form.cleaned_data["text"],
-                                         update_form.cleaned_data["happened_on"])  # fmt: skip
+                                         update_form.cleaned_data["happened_on"],
+                                         update_form.cleaned_data.get("commitment"))  # fmt: skip
                 except services.Refused as refused:
                     message, status = refused.message, 409
                 else:
@@ -191,9 +201,33 @@ def pledge_private(request, token):
 # --- practice stories --------------------------------------------------------------------------
 
 
+CHECK_READABILITY = "leesbaarheid"  # the button "Controleer leesbaarheid": check, send nothing
+STORY_TEXT_FIELDS = ("title", "summary", "what_was_done", "what_worked", "lessons")
+
+
+def _story_as_typed(data) -> StoryForm:
+    """The story form filled in with what was posted, not validated (so without error
+    messages): checking the readability is not sending. The spam trap and the file are not
+    kept (a browser cannot be given a file back)."""
+    initial = {
+        name: str(data.get(name, ""))[:5000]
+        for name in (*STORY_TEXT_FIELDS, "contact_name", "email", "organisation")
+    }
+    initial["themes"] = data.getlist("themes")
+    initial["name_public"] = bool(data.get("name_public"))
+    initial["consent"] = bool(data.get("consent"))
+    return StoryForm(initial=initial)  # fmt: skip
+
+
 @require_http_methods(["GET", "POST"])
 @rate_limited("story-submit", limit=10, window=3600, methods=["POST"])
 def share_story(request):
+    if request.method == "POST" and request.POST.get("actie") == CHECK_READABILITY:
+        form = _story_as_typed(request.POST)
+        context = {"form": form, "readability_checked": True,
+                   "attachment_dropped": bool(request.FILES.get("attachment")),
+                   "check_readability": CHECK_READABILITY}  # fmt: skip
+        return render(request, "network/story_form.html", context)
     if request.method == "POST":
         form = StoryForm(request.POST, request.FILES)
         if form.is_valid():
@@ -207,8 +241,9 @@ def share_story(request):
             return private(HttpResponseRedirect(reverse("network:story-thanks"), status=303))
     else:
         form = StoryForm()
-    response = render(request, "network/story_form.html", {"form": form},
-                      status=_status(request))  # fmt: skip
+    context = {"form": form, "check_readability": CHECK_READABILITY,
+               "readability_checked": request.method == "POST"}  # fmt: skip
+    response = render(request, "network/story_form.html", context, status=_status(request))
     return response
 
 

@@ -1,7 +1,9 @@
 """Back office of the network (Wagtail admin, menu "Netwerk"): pledges, progress updates and
 practice stories, each a read-only list (filters, search, export) with an inspect view that holds
 the decision form (core.admin_views.ActionInspectView). Pledges also have a small form for their
-slug and linked pages; a story's attachment is downloaded through an admin-only URL."""
+slug and linked pages, and a page for their deeds (what the organisation did elsewhere on the
+platform: suggestions to confirm or reject, a search, the commitment each deed or update serves);
+a story's attachment is downloaded through an admin-only URL."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -35,8 +38,17 @@ from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 from kennislab.core.terms import describe_term
 
-from . import rules, services
-from .models import Pledge, PledgeStatus, PledgeUpdate, Story, StoryStatus, UpdateStatus
+from . import deeds, rules, services, timeline
+from .models import (
+    LinkKind,
+    LinkStatus,
+    Pledge,
+    PledgeStatus,
+    PledgeUpdate,
+    Story,
+    StoryStatus,
+    UpdateStatus,
+)
 
 register_permission_policy(Pledge, ReadOnlyPermissionPolicy(Pledge))
 register_permission_policy(PledgeUpdate, ReadOnlyPermissionPolicy(PledgeUpdate))
@@ -128,6 +140,9 @@ class PledgeInspectView(ModerationInspectView):
             context["public_url"] = self.object.get_absolute_url()
         if self.can_act():
             context["links_url"] = reverse("network_pledge_links", args=[self.object.pk])
+            context["deeds_url"] = reverse("network_pledge_deeds", args=[self.object.pk])
+        context["deeds"] = [(link, record) for link, record in deeds.described_links(self.object)
+                            if link.status == LinkStatus.CONFIRMED]  # fmt: skip
         return context
 
 
@@ -372,6 +387,119 @@ def pledge_links(request, pk):
                             status=400 if form.is_bound else 200)  # fmt: skip
 
 
+# --- a pledge's deeds: suggestions, search, confirmed links, commitments (issue 18) --------------
+
+
+class DeedDecisionForm(forms.Form):
+    """One decision on the deeds page: confirm or reject a record (`kind` a LinkKind, `target`
+    the record's number), or say which commitment an update or link serves (`kind` "update" or
+    "link", `target` its number)."""
+
+    action = forms.ChoiceField(choices=(("confirm", _("Bevestigen")), ("reject", _("Afwijzen")),
+                                        ("commitment", _("Afspraak opslaan"))))  # fmt: skip
+    kind = forms.ChoiceField(choices=(*LinkKind.choices, ("update", _("Voortgangsupdate")),
+                                      ("link", _("Koppeling"))))  # fmt: skip
+    target = forms.IntegerField(min_value=1, max_value=2**31 - 1)
+    commitment = forms.TypedChoiceField(required=False, coerce=int, empty_value=None,
+                                        choices=())  # fmt: skip
+
+    def __init__(self, *args, total: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["commitment"].choices = [("", "–")] + [
+            (str(n), str(n)) for n in range(1, total + 1)
+        ]
+        self.fields["commitment"].error_messages["invalid_choice"] = _(
+            "Deze pledge heeft geen afspraak met dat nummer.")  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        action, kind = cleaned.get("action"), cleaned.get("kind")
+        if action and kind and (action == "commitment") != (kind in ("update", "link")):
+            raise forms.ValidationError(_("Dit besluit past niet bij dit record."))
+        return cleaned
+
+
+class DeedSearchForm(forms.Form):
+    soort = forms.ChoiceField(label=_("Soort"), choices=LinkKind.choices, required=False)
+    q = forms.CharField(
+        label=_("Organisatie, titel of kenmerk"), max_length=100, required=False,
+        help_text=_("Zoek ook op een andere schrijfwijze van de naam."),
+    )  # fmt: skip
+
+
+def _deeds_query(data) -> str:
+    """The search on the page (kept after a decision)."""
+    kept = {name: data.get(name, "")[:100] for name in ("soort", "q") if data.get(name)}
+    return f"?{urlencode(kept)}" if kept else ""
+
+
+def _decide_deed(request, pledge, form):
+    data = form.cleaned_data
+    if data["action"] == "commitment":
+        services.set_commitment(pledge.pk, data["kind"], data["target"], data["commitment"],
+                                request.user)  # fmt: skip
+        return _t("De afspraak is opgeslagen.")
+    services.decide_link(pledge.pk, data["kind"], data["target"], data["action"], request.user,
+                         commitment=data["commitment"])  # fmt: skip
+    if data["action"] == "confirm":
+        return _t("Gekoppeld: dit staat nu op de tijdlijn van de pledge (zodra het openbaar is).")
+    return _t("Afgewezen: dit wordt niet meer voorgesteld en staat niet bij de pledge.")
+
+
+def pledge_deeds(request, pk):
+    """Editors with the moderation permission see what the pledge's organisation did on the
+    platform: suggestions by name (confirm or reject each), a search to add a record by hand,
+    the confirmed links (which show publicly) and which commitment each update or deed serves."""
+    if not request.user.has_perm(MODERATE_PLEDGE):
+        raise PermissionDenied
+    pledge = get_object_or_404(Pledge, pk=pk)
+    items = timeline.commitment_items(pledge.commitments)
+    url = reverse("network_pledge_deeds", args=[pledge.pk])
+    error, status = "", 200
+    if request.method == "POST":
+        form = DeedDecisionForm(request.POST, total=len(items))
+        if form.is_valid():
+            try:
+                message = _decide_deed(request, pledge, form)
+            except (services.Refused, rules.NotAllowed) as refused:
+                error, status = str(getattr(refused, "message", refused)), 409
+            else:
+                messages.success(request, message)
+                return redirect(url + _deeds_query(request.POST))
+        else:
+            error, status = " ".join(str(e) for errors in form.errors.values()
+                                     for e in errors), 400  # fmt: skip
+    query = request.POST if request.method == "POST" else request.GET
+    search_form = DeedSearchForm(query or None)
+    searched = search_form.is_bound and search_form.is_valid() and search_form.cleaned_data["q"]
+    results = []
+    if searched:
+        results = deeds.search(search_form.cleaned_data["soort"] or LinkKind.VOUCHER,
+                               search_form.cleaned_data["q"])  # fmt: skip
+    links = deeds.described_links(pledge)
+    decided = {(link.kind, link.target_id): link for link, _record in links}
+    context = {
+        "pledge": pledge,
+        "commitments": items if len(items) > 1 else [],
+        "suggestions": deeds.suggestions(pledge),
+        "search_form": search_form,
+        "searched": bool(searched),
+        "results": [(record, decided.get((record.kind, record.target_id)))
+                    for record in results],
+        "confirmed": [(link, record) for link, record in links
+                      if link.status == LinkStatus.CONFIRMED],
+        "rejected": [(link, record) for link, record in links
+                     if link.status == LinkStatus.REJECTED],
+        "updates": pledge.updates.filter(status=UpdateStatus.APPROVED).order_by(
+            "-happened_on", "-created_at"),
+        "error": error,
+        "kept": {name: query.get(name, "")[:100] for name in ("soort", "q")},
+        "inspect_url": reverse("network_pledges:inspect", args=[pledge.pk]),
+        "public_url": pledge.get_absolute_url() if pledge.status == PledgeStatus.APPROVED else "",
+    }  # fmt: skip
+    return TemplateResponse(request, "network/admin/pledge_deeds.html", context, status=status)
+
+
 def story_attachment(request, pk):
     """A story's attachment for staff who may see stories (never through a public URL)."""
     if not request.user.has_perm("network.view_story"):
@@ -390,6 +518,7 @@ def story_attachment(request, pk):
 def register_admin_urls():
     return [
         path("netwerk/pledge/<int:pk>/koppelingen/", pledge_links, name="network_pledge_links"),
+        path("netwerk/pledge/<int:pk>/daden/", pledge_deeds, name="network_pledge_deeds"),
         path("netwerk/praktijkverhaal/<int:pk>/bijlage/", story_attachment,
              name="network_story_attachment"),
     ]  # fmt: skip

@@ -32,10 +32,10 @@ COMMUNITIES = [
         "slug": "health-transformation-community",
         "name": "Health Transformation Community",
         "description": (
-            "Een leergemeenschap van gemeenten, zorgverzekeraars, huisartsen en welzijn die samen "
-            "werken aan de transformatie naar gezondheid en preventie in de regio. Vier keer per "
-            "jaar komen we bij elkaar om praktijkvragen te bespreken en van elkaar te leren. "
-            "Meld je interesse, dan nemen we contact met je op."
+            "Een groep van gemeenten, zorgverzekeraars, huisartsen en welzijn. Samen werken we in "
+            "de regio aan minder zorg en meer gezondheid en preventie. Vier keer per jaar komen we "
+            "bij elkaar. Dan bespreken we vragen uit de praktijk en leren we van elkaar. Meld je "
+            "interesse, dan nemen we contact met je op."
         ),
         "is_open": True,
     },

@@ -1,5 +1,10 @@
 """Public views (thin: services.py applies): asking a question, registering interest, and the
-neutral confirmation pages (they show nothing of what anyone filled in)."""
+neutral confirmation pages (they show nothing of what anyone filled in).
+
+The question form has a second button, "Controleer leesbaarheid": it sends nothing and checks
+nothing but the question's plain Dutch (kennislab.core.readability, taalniveau B1); the form
+comes back as it was typed, with the report under the question. After a failed send the report
+is shown too. It is advice: a question that reads above B1 is still sent."""
 
 from __future__ import annotations
 
@@ -13,24 +18,51 @@ from kennislab.core import terms
 from kennislab.core.ratelimit import rate_limited
 
 from . import services
-from .forms import INTEREST_CONSENT_TEXT, QUESTION_CONSENT_TEXT, InterestForm, QuestionForm
+from .forms import (
+    INTEREST_CONSENT_TEXT,
+    QUESTION_CONSENT_TEXT,
+    QUESTION_MAX,
+    InterestForm,
+    QuestionForm,
+)
 from .models import LearningCommunity
+
+CHECK_READABILITY = "leesbaarheid"  # the value of the button "Controleer leesbaarheid"
+TYPED_FIELDS = ("name", "email", "organisation", "phone", "theme", "question")
+
+
+def _as_typed(data) -> QuestionForm:
+    """The question form filled in with what was posted, without validating it (so without
+    error messages): checking the readability is not sending. The spam trap is not copied."""
+    initial = {name: str(data.get(name, ""))[:QUESTION_MAX] for name in TYPED_FIELDS}
+    initial["consent"] = bool(data.get("consent"))
+    return QuestionForm(initial=initial)
 
 
 @require_http_methods(["GET", "POST"])
 @rate_limited("question-ask", limit=20, window=3600, methods=["POST"])
 def ask(request):
-    if request.method == "POST":
+    readability_text, status = "", 200
+    if request.method == "POST" and request.POST.get("actie") == CHECK_READABILITY:
+        form = _as_typed(request.POST)
+        readability_text = form.initial["question"].strip()
+    elif request.method == "POST":
         form = QuestionForm(request.POST)
         if form.is_valid():
             services.ask(form.cleaned_data, str(QUESTION_CONSENT_TEXT))
             return HttpResponseRedirect(reverse("questions:asked"), status=303)
+        readability_text = form.data.get("question", "")[:QUESTION_MAX].strip()
         status = 400
     else:
         theme = Theme.objects.filter(slug=request.GET.get("thema", "")[:100]).first()
         form = QuestionForm(initial={"theme": theme.slug} if theme else None)
-        status = 200
-    context = {"form": form, "term_days": terms.term_days("question")}
+    context = {
+        "form": form,
+        "term_days": terms.term_days("question"),
+        "readability_text": readability_text,
+        "readability_checked": request.POST.get("actie") == CHECK_READABILITY,
+        "check_readability": CHECK_READABILITY,
+    }
     return render(request, "questions/ask.html", context, status=status)
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "kennislab.accounts",
     "kennislab.ops",
     "kennislab.discovery",
+    "kennislab.movement",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -382,6 +383,7 @@ DEMO_LOADERS = [
     "kennislab.questions.demo",
     "kennislab.surveys.demo",
     "kennislab.newsletter.demo",
+    "kennislab.movement.demo",  # last: places the other apps' demo records on the map
 ]
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"

@@ -1,6 +1,7 @@
 """Demo content of the surveys app: a survey on the local prevention themes, open now, with 40
-invented responses across the provinces so the results page shows something. Idempotent: the
-page is found by its slug, and responses are only added to a survey that has none."""
+invented responses across the provinces so the results page shows something, and the impact
+follow-up (demo_impact.py). Idempotent: the page is found by its slug, and responses are only
+added to a survey that has none."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from kennislab.campaigns.rules import PROVINCES
 from kennislab.content.demo.loader import Report
 from kennislab.content.site import ensure_home
 
+from .demo_impact import ImpactDemoLoader
 from .models import SurveyPage, SurveyQuestion, SurveyResponse
 
 SLUG = "vragenlijst-preventie-in-je-gemeente"
@@ -121,4 +123,5 @@ def load_demo() -> Report:
             keys = [question.key for question in page.questions()]
             SurveyResponse.objects.bulk_create(_invented_responses(page, keys))
             report.add(f"{RESPONSES} antwoorden op de vragenlijst")
+        report.created.extend(ImpactDemoLoader().load().created)
     return report

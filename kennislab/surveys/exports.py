@@ -30,20 +30,30 @@ def rows(questions, responses):
 
 
 def as_csv(questions, responses, filename: str) -> HttpResponse:
+    return csv_response(rows(questions, responses), filename)
+
+
+def as_xlsx(questions, responses, filename: str) -> HttpResponse:
+    return xlsx_response(rows(questions, responses), filename)
+
+
+def csv_response(table, filename: str) -> HttpResponse:
+    """Rows of plain values as a CSV download (with a BOM, so spreadsheets read UTF-8)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    for row in rows(questions, responses):
+    for row in table:
         writer.writerow([neutralise(value) if value is not None else "" for value in row])
     response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     return response
 
 
-def as_xlsx(questions, responses, filename: str) -> HttpResponse:
+def xlsx_response(table, filename: str) -> HttpResponse:
+    """Rows of plain values as an Excel download; text is never a formula."""
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _("Antwoorden")
-    for number, row in enumerate(rows(questions, responses), 1):
+    for number, row in enumerate(table, 1):
         for column, value in enumerate(row, 1):
             cell = sheet.cell(row=number, column=column)
             cell.value = value = neutralise(value)

@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, Abstra
 
 from kennislab.campaigns.rules import PROVINCE_NAMES
 from kennislab.core.ratelimit import rate_limited
+from kennislab.core.tokens import derived_key, new_seed, token_hash
 
 from . import results
 from .forms import SurveyFormBuilder
@@ -103,6 +104,15 @@ class SurveyPage(AbstractForm):
         default=True,
         help_text=_("Een vraag (niet verplicht) zodat je de uitkomsten per provincie ziet."),
     )
+    invitation_only = models.BooleanField(
+        _("alleen met een persoonlijke uitnodiging"),
+        default=False,
+        help_text=_(
+            "Voor een vragenlijst over het effect (kennisvouchers, 30-dagenuitdaging): alleen wie "
+            "een uitnodiging per e-mail kreeg, kan hem invullen. Het cijfer komt van de eerste "
+            "schaalvraag, een citaat van de eerste open vraag."
+        ),
+    )
     retention_months = models.PositiveSmallIntegerField(
         _("antwoorden bewaren (maanden)"),
         default=24,
@@ -121,10 +131,11 @@ class SurveyPage(AbstractForm):
         MultiFieldPanel(
             [
                 FieldPanel("ask_region"),
+                FieldPanel("invitation_only"),
                 FieldPanel("thank_you_text"),
                 FieldPanel("retention_months"),
             ],
-            heading=_("Provincie, bedanktekst en bewaartermijn"),
+            heading=_("Provincie, uitnodiging, bedanktekst en bewaartermijn"),
         ),
     ]
     form_builder = SurveyFormBuilder
@@ -152,6 +163,15 @@ class SurveyPage(AbstractForm):
         if self.closes_at and now >= self.closes_at:
             return "closed"
         return "open"
+
+    @property
+    def unlisted(self) -> bool:
+        """Not in the footer's links (kennislab.core.context_processors) nor the sitemap."""
+        return self.invitation_only
+
+    def get_sitemap_urls(self, request=None):
+        """A survey for invited people only is reached by their private links, not found."""
+        return [] if self.invitation_only else super().get_sitemap_urls(request)
 
     def questions(self) -> list[results.Question]:
         return [question_of(field) for field in self.get_form_fields()]
@@ -205,6 +225,13 @@ class SurveyPage(AbstractForm):
                     else _t("Deze vragenlijst is gesloten. Er is niets opgeslagen.")
                 )
                 status = 400
+        elif self.invitation_only:
+            if request.method == "POST":
+                context["refusal"] = _t(
+                    "Deze vragenlijst vul je in via de persoonlijke link in je e-mail. Er is "
+                    "niets opgeslagen."
+                )
+                status = 400
         elif answered and not another:
             if request.method == "POST":
                 context["refusal"] = _t(
@@ -243,3 +270,91 @@ def question_of(field: SurveyQuestion) -> results.Question:
         kind=field.field_type,
         choices=tuple(choices_of(field)),
     )
+
+
+# --- the impact follow-up (the rules: impact_rules.py; applying them: impact.py) -----------------
+
+
+def new_key_seed() -> str:  # named in the migrations
+    return new_seed()
+
+
+KEY_PURPOSE = "kennislab.surveys.impact"
+
+
+def impact_key_for(seed: str) -> str:
+    """The key in an invitation's private link, derived from the row's random seed and the
+    SECRET_KEY: the reminder, written two weeks later by the daily job, carries the same link
+    although the database holds only the key's hash."""
+    return derived_key(KEY_PURPOSE, seed)
+
+
+class ImpactKind(models.TextChoices):
+    VOUCHER = "voucher", _("Kennisvoucher")
+    CHALLENGE = "challenge", _("30-dagenuitdaging")
+
+
+class ImpactInvitation(models.Model):
+    """One invitation to the impact survey, for one definitively granted voucher application or
+    one confirmed challenge participant: at most one ever (the one-to-one fields), with its
+    private link, the one reminder, the one response and the consent to quote it."""
+
+    page = models.ForeignKey(
+        SurveyPage, on_delete=models.PROTECT, related_name="impact_invitations",
+        verbose_name=_("vragenlijst"),
+    )  # fmt: skip
+    kind = models.CharField(_("soort"), max_length=12, choices=ImpactKind.choices)
+    application = models.OneToOneField(
+        "vouchers.Application", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="impact_invitation", verbose_name=_("voucheraanvraag"),
+    )  # fmt: skip
+    participant = models.OneToOneField(
+        "challenge.Participant", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="impact_invitation", verbose_name=_("deelnemer"),
+    )  # fmt: skip
+    key_seed = models.CharField(max_length=64, default=new_key_seed, editable=False)
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    sent_at = models.DateTimeField(_("uitnodiging verstuurd op"), default=timezone.now)
+    expires_at = models.DateTimeField(_("link werkt tot"))
+    reminded_at = models.DateTimeField(_("herinnering verstuurd op"), null=True, blank=True)
+    declined_at = models.DateTimeField(_("wil niet meedoen sinds"), null=True, blank=True)
+    responded_at = models.DateTimeField(_("ingevuld op"), null=True, blank=True)
+    response = models.OneToOneField(
+        SurveyResponse, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("antwoorden"),
+    )  # fmt: skip
+    quote_consent = models.BooleanField(_("toestemming voor een citaat"), default=False)
+    quote_shown = models.BooleanField(
+        _("citaat op de site"),
+        default=False,
+        help_text=_("Een medewerker heeft het citaat gelezen en op de site gezet."),
+    )
+
+    class Meta:
+        verbose_name = _("uitnodiging voor de vragenlijst over het effect")
+        verbose_name_plural = _("uitnodigingen voor de vragenlijst over het effect")
+        ordering = ["-sent_at", "pk"]
+        default_permissions = ()
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="voucher", application__isnull=False, participant__isnull=True)
+                    | models.Q(kind="challenge", application__isnull=True,
+                               participant__isnull=False)
+                ),
+                name="impact_invitation_one_subject",
+            ),
+        ]  # fmt: skip
+        indexes = [models.Index(fields=["reminded_at", "sent_at"], name="impact_reminder_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.page} ({self.sent_at:%Y-%m-%d})"
+
+    def save(self, *args, **kwargs):
+        if not self.key_hash:
+            self.key_hash = token_hash(self.key)
+        super().save(*args, **kwargs)
+
+    @property
+    def key(self) -> str:
+        return impact_key_for(self.key_seed)

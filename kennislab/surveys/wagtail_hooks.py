@@ -1,6 +1,7 @@
 """Survey results in the back office (menu "Vragenlijsten → Resultaten", and "Resultaten" in the
 page listing's actions of a survey): per question the counts, percentages and a bar chart
-(server-rendered SVG), the open answers, a province filter and CSV/XLSX exports.
+(server-rendered SVG), the open answers, a province filter and CSV/XLSX exports; and the impact
+follow-up per voucher scheme and challenge edition ("Vragenlijsten → Effect", impact_admin.py).
 
 Who may see them: whoever may see the page's form submissions in Wagtail (edit permission on the
 page, `wagtail.contrib.forms.utils.get_forms_for_user`)."""
@@ -21,7 +22,7 @@ from wagtail.contrib.forms.utils import get_forms_for_user
 from kennislab.campaigns.rules import PROVINCES
 from kennislab.core.admin_views import LIST_EXPORTED
 
-from . import exports, results
+from . import exports, impact_admin, results
 from .models import SurveyPage, SurveyResponse
 
 BAR_WIDTH = 240
@@ -92,6 +93,7 @@ def register_admin_urls():
     return [
         path("vragenlijsten/", index, name="surveys_results_index"),
         path("vragenlijsten/<int:pk>/", survey_results, name="surveys_results"),
+        *impact_admin.urls(),
     ]
 
 
@@ -100,14 +102,23 @@ class ResultsMenuItem(MenuItem):
         return surveys_for(request.user).exists()
 
 
+class ImpactMenuItem(MenuItem):
+    def is_shown(self, request):
+        return impact_admin.sees_any(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def register_menu():
     results_item = ResultsMenuItem(
         _("Resultaten"), reverse("surveys_results_index"), icon_name="table", name="resultaten"
     )
+    impact_item = ImpactMenuItem(
+        _("Effectmeting"), reverse("surveys_impact_index"),
+        icon_name="pick", name="effect",
+    )  # fmt: skip
     return SubmenuMenuItem(
-        _("Vragenlijsten"), Menu(items=[results_item]), icon_name="list-ul", order=270,
-        name="vragenlijsten",
+        _("Vragenlijsten"), Menu(items=[results_item, impact_item]), icon_name="list-ul",
+        order=270, name="vragenlijsten",
     )  # fmt: skip
 
 

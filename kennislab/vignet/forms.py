@@ -20,6 +20,8 @@ from django import forms
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.campaigns.rules import PROVINCES
+from kennislab.challenge import rules as challenge_rules
 from kennislab.core import uploads
 from kennislab.core.forms import AccessibleFormMixin, PublicForm
 
@@ -140,6 +142,14 @@ class ApplicationForm(PublicForm):
         100,
         help_text=_("Staat bij een toekenning in het openbare register."),
     )
+    province = forms.ChoiceField(
+        label=_("Provincie"),
+        choices=[("", _("Kies een provincie")), *PROVINCES],
+        required=False,
+        help_text=_("Waar de organisatie gevestigd is. Voor de kaart van de beweging: hoeveel "
+                    "organisaties per provincie het vignet hebben."),
+        error_messages={"invalid_choice": _("Kies een provincie uit de lijst.")},
+    )  # fmt: skip
     contact_name = text_field(
         _("Naam contactpersoon"),
         150,
@@ -400,10 +410,20 @@ def _as_form_value(value) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+def own_activities(application) -> list:
+    """The activities the applicant filled in (the form's rows), not those of a team."""
+    return [activity for activity in application.activity_list if activity.team_link_id is None]
+
+
+def team_activities(application) -> list:
+    """The activities of 30DagenGezonder teams whose captain confirmed (not editable)."""
+    return [activity for activity in application.activity_list if activity.team_link_id]
+
+
 def stored_data(application) -> dict:
     """The stored application as the browser would post it (all steps at once)."""
     data = {name: _as_form_value(getattr(application, name)) for name in steps.APPLICATION_FIELDS}
-    rows = application.activity_list
+    rows = own_activities(application)
     data |= {
         f"{ACTIVITY_PREFIX}-TOTAL_FORMS": str(len(rows)),
         f"{ACTIVITY_PREFIX}-INITIAL_FORMS": str(len(rows)),
@@ -433,7 +453,44 @@ def submission_problems(application) -> list[Problem]:
         Problem(steps.of_field(field_id.removeprefix("id_")), field_id, message)
         for field_id, message in formset.error_summary
     ]
-    if rows_valid and not formset.rows():
-        activities = steps.of_field(ACTIVITY_PREFIX)
+    activities = steps.of_field(ACTIVITY_PREFIX)
+    teams = team_activities(application)
+    if rows_valid and not formset.rows() and not teams:
         problems.append(Problem(activities, "activiteiten", str(NO_ACTIVITIES)))
+    size = application.target_group_size
+    for activity in teams:
+        if size and activity.participants > size:
+            problems.append(Problem(activities, "teams", str(TEAM_TOO_BIG % {
+                "team": activity.team_link.team_label, "n": activity.participants, "size": size,
+            })))  # fmt: skip
     return sorted(problems, key=lambda problem: problem.step.number)
+
+
+TEAM_TOO_BIG = _(
+    "Het team ‘%(team)s’ telt %(n)s deelnemers, meer dan de doelgroep (%(size)s). Pas de "
+    "doelgroep aan (stap 2) of haal het team van je aanvraag."
+)
+
+
+class TeamCodeForm(PublicForm):
+    """Add a 30DagenGezonder team: its invitation code (services.request_team_link decides)."""
+
+    team_code = forms.CharField(
+        label=_("Teamcode"),
+        max_length=20,
+        help_text=_("De uitnodigingscode van het team: 8 letters en cijfers. Hij staat in de "
+                    "uitnodiging en aan het eind van de teamlink."),
+        error_messages={"required": _("Vul de teamcode in."), "max_length": TOO_LONG},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false",
+                                      "autocapitalize": "characters"}),
+    )  # fmt: skip
+
+    def clean_team_code(self):
+        code = challenge_rules.normalise_code(self.cleaned_data["team_code"])
+        if len(code) != challenge_rules.CODE_LENGTH or any(
+            letter not in challenge_rules.CODE_ALPHABET for letter in code
+        ):
+            raise forms.ValidationError(
+                _("Een teamcode heeft 8 letters en cijfers, zoals KQ7MP2XA. Controleer de code.")
+            )
+        return code

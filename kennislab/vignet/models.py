@@ -145,7 +145,7 @@ class Application(models.Model):
 
     @cached_property
     def activity_list(self) -> list[Activity]:
-        return list(self.activities.all())
+        return list(self.activities.select_related("team_link__team"))
 
     def as_criteria_data(self, today=None) -> dict:
         """The application as the JSON of CONTRACTS.md (input of criteria.assess_data)."""
@@ -183,6 +183,11 @@ class Activity(models.Model):
     participants = models.PositiveIntegerField(_("deelnemers"))
     target_group_size = models.PositiveIntegerField(_("doelgroep van deze activiteit"),
                                                     null=True, blank=True)  # fmt: skip
+    team_link = models.ForeignKey(
+        "TeamLink", null=True, blank=True, on_delete=models.CASCADE, related_name="activities",
+        verbose_name=_("uit 30DagenGezonder"),
+        help_text=_("Leeg: ingevuld door de aanvrager."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("activiteit")
@@ -201,6 +206,71 @@ class Activity(models.Model):
             "participants": self.participants,
             "target_group_size": self.target_group_size,
         }
+
+
+class TeamLinkStatus(models.TextChoices):
+    PENDING = "pending", _("Wacht op de teamcaptain")
+    CONFIRMED = "confirmed", _("Bevestigd door de teamcaptain")
+    DECLINED = "declined", _("Niet bevestigd door de teamcaptain")
+
+
+class TeamLink(models.Model):
+    """A 30DagenGezonder team added to an application as evidence (challenge_link.py). What the
+    captain is asked to confirm is taken from the challenge when the applicant asks for it (the
+    edition, its dates, participants per vignet theme: no names) and kept here, so the
+    application keeps it when the challenge removes its participants' data. The team's name is
+    not copied: it is shown from the challenge for as long as the challenge keeps it. Once the
+    captain confirms, the link becomes the application's activities (one per vignet theme)."""
+
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="team_links",
+        verbose_name=_("aanvraag"),
+    )  # fmt: skip
+    team = models.ForeignKey(
+        "challenge.Team", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("team"),
+    )  # fmt: skip
+    status = models.CharField(_("status"), max_length=12, choices=TeamLinkStatus.choices,
+                              default=TeamLinkStatus.PENDING)  # fmt: skip
+    edition = models.CharField(_("editie"), max_length=255)
+    starts_on = models.DateField(_("eerste dag"))
+    ends_on = models.DateField(_("laatste dag"))
+    participants = models.JSONField(
+        _("deelnemers per thema"), default=dict,
+        help_text=_("Teamleden met minstens 20 afgevinkte dagen, per thema van het vignet."),
+    )  # fmt: skip
+    requested_at = models.DateTimeField(_("aangevraagd op"), default=timezone.now)
+    decided_at = models.DateTimeField(_("besluit van de teamcaptain op"), null=True, blank=True)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_expires_at = models.DateTimeField(editable=False)
+
+    class Meta:
+        verbose_name = _("team van 30DagenGezonder")
+        verbose_name_plural = _("teams van 30DagenGezonder")
+        ordering = ["requested_at", "pk"]
+        default_permissions = ()
+
+    def __str__(self):
+        return f"{self.team_label} ({self.edition})"
+
+    @property
+    def team_label(self) -> str:
+        """The team's name while the challenge keeps it (it is erased 30 days after day 30)."""
+        if self.team_id and self.team.name:
+            return self.team.name
+        return str(_("team (naam niet meer bewaard)"))
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == TeamLinkStatus.CONFIRMED
+
+    @property
+    def is_expired(self) -> bool:
+        """Pending, and the captain's link no longer works."""
+        return self.status == TeamLinkStatus.PENDING and self.token_expires_at < timezone.now()
+
+    def participant_total(self) -> int:
+        return sum(self.participants.values())
 
 
 class Evidence(models.Model):
@@ -243,7 +313,13 @@ class Event(AuditEvent):
         from .workflow import BY_ACTION
 
         step = BY_ACTION.get(self.action)
-        labels = {"created": _("Concept aangemaakt")}
+        labels = {
+            "created": _("Concept aangemaakt"),
+            "team_requested": _("Team van 30DagenGezonder toegevoegd"),
+            "team_confirmed": _("Team bevestigd door de teamcaptain"),
+            "team_declined": _("Team niet bevestigd door de teamcaptain"),
+            "team_removed": _("Team van 30DagenGezonder verwijderd"),
+        }
         return step.label if step else str(labels.get(self.action, ""))
 
 

@@ -87,6 +87,7 @@ register(
             "submitted_at",
             "decided_at",
             "target_group_size",
+            "province",
             "baseline_date",
             "baseline_participants",
             "verdict",
@@ -94,6 +95,10 @@ register(
         ),
         purpose=_("Je aanvraag voor het vignet beoordelen en je over het besluit informeren."),
         legal_basis="public_task",
+        recipients=_(
+            "Voeg je een team van 30DagenGezonder toe, dan ziet de teamcaptain van dat team de "
+            "naam van je organisatie."
+        ),
         retention=(
             Rule(
                 key="vignet_not_awarded",
@@ -165,6 +170,7 @@ register(
         contact=("contact_name", "email"),
         derived=("holder_token_hash",),
         export_also=(
+            "province",
             "public_id",
             "first_awarded_on",
             "awarded_on",
@@ -196,3 +202,10 @@ register(
 not_personal("vignet.VignetPage", why="Pagina van de redactie.")
 not_personal("vignet.Activity", why="Activiteiten van een organisatie, zonder personen.")
 not_personal("vignet.Event", why="Logboek; notities worden bij wissen opgeschoond.")
+not_personal(
+    "vignet.TeamLink",
+    why="Een team van 30DagenGezonder bij een aanvraag: de editie, de data en per thema het "
+    "aantal teamleden met minstens 20 afgevinkte dagen. Geen namen of adressen: de teamnaam "
+    "blijft bij de uitdaging, het adres van de teamcaptain wordt alleen gelezen om de vraag te "
+    "sturen.",
+)

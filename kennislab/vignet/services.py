@@ -13,18 +13,31 @@ from datetime import timedelta
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kennislab.challenge import rules as challenge_rules
+from kennislab.challenge.models import Participant, Participation, Team
+from kennislab.challenge.models import Status as ParticipantStatus
 from kennislab.core import terms, uploads
 from kennislab.core.db import with_lock_retries
 from kennislab.core.mail import absolute, queue_email, reply_address
 from kennislab.core.tokens import find_by_token, new_token
 from kennislab.core.workflow import ensure_unchanged
 
-from . import criteria, workflow
-from .models import Activity, Application, Event, Evidence, Status, Vignet
+from . import challenge_link, criteria, workflow
+from .models import (
+    Activity,
+    Application,
+    Event,
+    Evidence,
+    Status,
+    TeamLink,
+    TeamLinkStatus,
+    Vignet,
+)
 
 DRAFT_LINK_DAYS = 180  # a draft link works this long after the last save
 HOLDER_LINK_DAYS = 3 * 365
@@ -82,8 +95,8 @@ def _save_draft(draft, application, consent_text, renewal_of):
         application.updated_at = now
         application.token_expires_at = now + timedelta(days=DRAFT_LINK_DAYS)
         application.save()
-        if draft.activities is not None:
-            application.activities.all().delete()
+        if draft.activities is not None:  # the applicant's rows (a team's stay as they are)
+            application.activities.filter(team_link__isnull=True).delete()
             Activity.objects.bulk_create(
                 Activity(application=application, position=position, **row)
                 for position, row in enumerate(draft.activities)
@@ -192,6 +205,7 @@ def award(application: Application, now) -> Vignet:
     fields = {
         "organisation": application.organisation,
         "place": application.place,
+        "province": application.province,
         "contact_name": application.contact_name,
         "email": application.email,
         "awarded_on": today,
@@ -254,7 +268,7 @@ def start_renewal(vignet: Vignet, consent_text: str) -> tuple[Application, str |
     last = vignet.application
     fields = {
         name: getattr(last, name)
-        for name in ("organisation", "place", "contact_name", "email", "phone",
+        for name in ("organisation", "place", "province", "contact_name", "email", "phone",
                      "target_group_size", "guidance_name", "guidance_organisation",
                      "guidance_description")
     }  # fmt: skip
@@ -317,6 +331,190 @@ def send_renewal_reminders(today=None) -> int:
             )
             sent += 1
     return sent
+
+
+# --- 30DagenGezonder teams as evidence (challenge_link.py) ----------------------------------
+
+TEAM_POSITION = 1000  # a team's activities come after the applicant's own rows
+
+
+def team_members(team: Team) -> list[challenge_link.Member]:
+    """The team's members as the rules need them, with their ticked-off days (one query)."""
+    rows = (
+        Participant.objects.filter(team=team)
+        .annotate(days=Count("checkins"))
+        .order_by("created_at", "pk")
+        .values_list("pk", "theme", "status", "days", "participation")
+    )
+    return [
+        challenge_link.Member(
+            id=pk, theme=theme, confirmed=status == ParticipantStatus.CONFIRMED,
+            days_ticked=days, started_team=participation == Participation.START_TEAM,
+            order=order,
+        )
+        for order, (pk, theme, status, days, participation) in enumerate(rows)
+    ]  # fmt: skip
+
+
+def unknown_team_message() -> str:
+    return _(
+        "Deze teamcode kennen we niet. Controleer de code uit de uitnodiging van het team: 8 "
+        "tekens, letters en cijfers (de laatste 8 tekens van de teamlink)."
+    )
+
+
+def request_team_link(application_id: int, code: str, today=None) -> TeamLink:
+    """The applicant adds a 30DagenGezonder team by its invitation code: what the captain is
+    asked to confirm is taken from the challenge now, and the captain gets a private link by
+    e-mail (their address is read from the challenge, never stored or shown here). Raises
+    NotAllowed with a Dutch message, and then nothing is stored."""
+    return with_lock_retries(lambda: _request_team_link(application_id, code, today))
+
+
+def _request_team_link(application_id, code, today):
+    now = timezone.now()
+    today = today or timezone.localdate(now)
+    code = challenge_rules.normalise_code(code)
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if not application.editable_by_applicant:
+            raise NotAllowed(_("Deze aanvraag is ingediend en kan niet meer worden gewijzigd."))
+        team = None
+        if len(code) == challenge_rules.CODE_LENGTH:  # lock: one request per team at a time
+            team = (
+                Team.objects.select_for_update(of=("self",)).select_related("page")
+                .filter(code=code).first()
+            )  # fmt: skip
+        if team is None:
+            raise NotAllowed(unknown_team_message())
+        earlier = TeamLink.objects.filter(team=team)
+        own = earlier.filter(application=application).first()
+        if own is not None:
+            if own.status == TeamLinkStatus.DECLINED:
+                raise NotAllowed(_("De teamcaptain van dit team heeft de koppeling met je "
+                                   "aanvraag niet bevestigd."))  # fmt: skip
+            raise NotAllowed(_("Dit team staat al bij je aanvraag."))
+        taken = earlier.filter(status__in=(TeamLinkStatus.PENDING, TeamLinkStatus.CONFIRMED))
+        if taken.exclude(application__status=Status.REJECTED).exists():
+            raise NotAllowed(_("Dit team is al gekoppeld aan een andere vignetaanvraag. Een team "
+                               "telt maar voor één aanvraag mee."))  # fmt: skip
+        members = team_members(team)
+        refusal = challenge_link.refusal(team.page.starts_on, members, today)
+        if refusal:
+            raise NotAllowed(refusal)
+        captain = Participant.objects.get(pk=challenge_link.captain(members).id)
+        starts_on, ends_on = challenge_link.edition_dates(team.page.starts_on)
+        token, hashed = new_token()
+        link = TeamLink.objects.create(
+            application=application,
+            team=team,
+            edition=team.page.title,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            participants=challenge_link.participants_per_theme(members),
+            requested_at=now,
+            token_hash=hashed,
+            token_expires_at=now + timedelta(days=challenge_link.LINK_DAYS),
+        )
+        log(application, application.status, application.status, "team_requested",
+            _("%(team)s; de teamcaptain is gevraagd te bevestigen.") % {"team": team_note(link)},
+            actor_label=APPLICANT)  # fmt: skip
+        queue_email(
+            captain.email,
+            _("Telt jullie team mee voor het Vignet Vitaal Bedrijf van %(organisation)s?")
+            % {"organisation": application.organisation},
+            "vignet/email/team_request.txt",
+            {
+                "link": link,
+                "application": application,
+                "url": absolute(reverse("vignet:team-confirm", args=[token])),
+                "shared": challenge_link.describe(link.participants),
+                "expires": criteria.dutch_date(timezone.localdate(link.token_expires_at)),
+                "min_days": challenge_link.MIN_DAYS,
+            },
+            topic=f"vignet-team-{link.pk}",
+        )
+    application.__dict__.pop("activity_list", None)
+    return link
+
+
+def team_note(link: TeamLink) -> str:
+    """The audit log's note on a team (no team name: that stays with the challenge)."""
+    return _("Team uit %(edition)s (%(shared)s)") % {
+        "edition": link.edition,
+        "shared": challenge_link.describe(link.participants),
+    }
+
+
+def team_link_by_token(token: str) -> TeamLink | None:
+    return find_by_token(TeamLink.objects.select_related("application", "team"), token)
+
+
+def decide_team_link(link_id: int, confirm: bool) -> TeamLink:
+    """The captain confirms (the team becomes the application's activities, one per vignet
+    theme) or declines. Once only; confirming needs an application that can still change."""
+    return with_lock_retries(lambda: _decide_team_link(link_id, confirm))
+
+
+def _decide_team_link(link_id, confirm):
+    now = timezone.now()
+    with transaction.atomic():
+        # the application first, then the link: the order every other step locks them in
+        application_id = TeamLink.objects.values_list("application_id", flat=True).get(pk=link_id)
+        application = Application.objects.select_for_update().get(pk=application_id)
+        link = TeamLink.objects.select_for_update().get(pk=link_id)
+        if link.status != TeamLinkStatus.PENDING:
+            raise NotAllowed(_("Hierover is al besloten: %(status)s.")
+                             % {"status": link.get_status_display().lower()})  # fmt: skip
+        if confirm and not application.editable_by_applicant:
+            raise NotAllowed(_("De aanvraag is al ingediend zonder dit team; bevestigen kan niet "
+                               "meer. Er wordt niets gedeeld."))  # fmt: skip
+        link.status = TeamLinkStatus.CONFIRMED if confirm else TeamLinkStatus.DECLINED
+        link.decided_at = now
+        link.save(update_fields=["status", "decided_at"])
+        if confirm:
+            # the team's name stays on the link (the privacy register can erase it there)
+            title = _("%(edition)s: meegedaan als team") % {"edition": link.edition}
+            Activity.objects.bulk_create(
+                Activity(application=application, team_link=link, theme=theme,
+                         title=title[:200], start=link.starts_on, end=link.ends_on,
+                         participants=count, position=TEAM_POSITION + number)
+                for number, (theme, count) in enumerate(link.participants.items())
+            )  # fmt: skip
+        action = "team_confirmed" if confirm else "team_declined"
+        log(application, application.status, application.status, action, team_note(link),
+            actor_label=_("teamcaptain"))  # fmt: skip
+        queue_email(
+            application.email,
+            (_("Het team ‘%(team)s’ telt mee in je vignetaanvraag") if confirm
+             else _("Het team ‘%(team)s’ telt niet mee in je vignetaanvraag"))
+            % {"team": link.team_label},
+            "vignet/email/team_decided.txt",
+            {"link": link, "application": application, "confirmed": confirm,
+             "shared": challenge_link.describe(link.participants)},
+            topic=application.reference or f"vignet-concept-{application.pk}",
+        )  # fmt: skip
+    return link
+
+
+def remove_team_link(application_id: int, link_id: int) -> None:
+    """The applicant takes a team off the application (with its activities; a pending
+    captain's link stops working)."""
+    with transaction.atomic():
+        application = Application.objects.select_for_update().get(pk=application_id)
+        if not application.editable_by_applicant:
+            raise NotAllowed(_("Deze aanvraag is ingediend en kan niet meer worden gewijzigd."))
+        link = application.team_links.filter(pk=link_id).first()
+        if link is None:
+            raise NotAllowed(_("Dit team staat niet (meer) bij je aanvraag."))
+        link.delete()
+        log(application, application.status, application.status, "team_removed",
+            team_note(link), actor_label=APPLICANT)  # fmt: skip
+    application.__dict__.pop("activity_list", None)
+
+
+def team_links(application: Application) -> list[TeamLink]:
+    return list(application.team_links.select_related("team"))
 
 
 # --- audit log and mail ---------------------------------------------------------------------

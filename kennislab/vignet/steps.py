@@ -5,7 +5,8 @@ engine it answers (that criterion's verdict is shown beside the step's fields).
    private link.
 2. Doelgroep en nulmeting — the target group and the baseline (a renewal needs no baseline: the
    step then asks only the target group and says so).
-3. Activiteiten — the repeatable activity rows.
+3. Activiteiten — the repeatable activity rows, and the 30DagenGezonder teams added (their own
+   page: a team code, then the team's captain confirms; challenge_link.py).
 4. Begeleiding en bewijsstukken — the expert guidance and the evidence uploads.
 5. Controleren en indienen — every answer with a link back to its step, the engine's verdict per
    criterion, and the only way to submit.
@@ -39,7 +40,11 @@ class Step:
 BASELINE_FIELDS = ("baseline_date", "baseline_method", "baseline_participants")
 
 STEPS: tuple[Step, ...] = (
-    Step(1, _("Je organisatie"), ("organisation", "place", "contact_name", "email", "phone")),
+    Step(
+        1,
+        _("Je organisatie"),
+        ("organisation", "place", "province", "contact_name", "email", "phone"),
+    ),
     Step(
         2,
         _("Doelgroep en nulmeting"),

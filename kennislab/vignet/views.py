@@ -21,21 +21,25 @@ from kennislab.core import uploads
 from kennislab.core.ratelimit import rate_limited
 from kennislab.core.views import private
 
-from . import badge, criteria, register, services, steps
+from . import badge, challenge_link, criteria, register, services, steps
 from .forms import (
     ACTIVITY_PREFIX,
     CONSENT_TEXT,
     NO_ACTIVITIES,
     ActivityFormSet,
     ApplicationForm,
+    TeamCodeForm,
+    own_activities,
     submission_problems,
+    team_activities,
 )
-from .models import Vignet
+from .models import TeamLinkStatus, Vignet
 
 # The buttons of a step: save and go on (asks what submitting needs), save and go back, save
-# and stop for now, save and add an activity row (step 3). Anything else counts as "next": a
-# form sent with Enter, or an old page that still says "submit" (that only the check page does).
-ACTIONS = {"next", "previous", "later", "add_activity"}
+# and stop for now, save and add an activity row or go to the page that adds a 30DagenGezonder
+# team (step 3). Anything else counts as "next": a form sent with Enter, or an old page that
+# still says "submit" (that only the check page does).
+ACTIONS = {"next", "previous", "later", "add_activity", "team"}
 NOT_EDITABLE = _("Deze aanvraag is ingediend en kan niet meer worden gewijzigd.")
 BACK_TO_CHECK = "controleren"  # ?controleren=1: came from a "Wijzigen" link on the check page
 
@@ -72,7 +76,7 @@ def _forms(request, application, step, *, lenient=False, judging=False):
         rows = [
             {name: getattr(activity, name) for name in ("theme", "title", "start", "end",
                                                          "participants", "target_group_size")}
-            for activity in application.activity_list
+            for activity in own_activities(application)
         ]  # fmt: skip
     form = ApplicationForm(initial=initial, **kwargs)
     formset = ActivityFormSet(initial=rows, prefix=ACTIVITY_PREFIX) if with_rows else None
@@ -128,6 +132,8 @@ def _verdict_from_forms(form, formset, application):
             }
             for row in formset.rows()
         ]
+        if application is not None:  # the teams' activities are not rows of the form
+            data["activities"] += [a.as_criteria_data() for a in team_activities(application)]
     if data["target_group_size"] is None:
         return None
     try:
@@ -163,6 +169,11 @@ def _status_message(request):
             "Je aanvraag is bewaard. Bewaar de link van deze pagina: daarmee kom je terug. We "
             "hebben hem ook naar je e-mailadres gestuurd."
         ),
+        "team": _(
+            "We hebben de teamcaptain een e-mail gestuurd. Zodra die bevestigt, telt het team "
+            "mee als activiteit; je krijgt daarover een e-mail."
+        ),
+        "team-weg": _("Het team is van je aanvraag gehaald."),
     }.get(request.GET.get("status", ""))
 
 
@@ -209,8 +220,20 @@ def _step_page(request, application, token, step, status=200, form=None, formset
         "back_to_check": back_to_check,
         "previous_step": steps.by_number(step.number - 1),
         "preview_url": reverse("vignet:preview"),
+        "team_links": _team_rows(application) if step.activities and application else [],
     }
     return private(render(request, "vignet/step.html", context, status=status))
+
+
+def _team_rows(application) -> list[dict]:
+    """The 30DagenGezonder teams added to the application, as the applicant sees them: what
+    counts only once the captain confirmed it."""
+    return [
+        {"link": link,
+         "shared": challenge_link.describe(link.participants) if link.is_confirmed else "",
+         "expired": link.is_expired}
+        for link in services.team_links(application)
+    ]  # fmt: skip
 
 
 def _answers(application) -> list[dict]:
@@ -224,6 +247,8 @@ def _answers(application) -> list[dict]:
             if name not in form.fields:
                 continue
             value = getattr(application, name)
+            if name == "province":
+                value = application.get_province_display()
             if name == "baseline_date" and value:
                 value = criteria.dutch_date(value)
             answers.append((form.fields[name].label, value))
@@ -242,7 +267,9 @@ def _check_page(request, application, token, status=200, error_summary=None, mes
         "error_summary": error_summary or [],
         "judged": _judged(services.verdict_of(application), ()),
         "previous_step": steps.by_number(step.number - 1),
-    }
+        "waiting_teams": [f"‘{link.team_label}’" for link in services.team_links(application)
+                          if link.status == TeamLinkStatus.PENDING and not link.is_expired],
+    }  # fmt: skip
     return private(render(request, "vignet/check.html", context, status=status))
 
 
@@ -313,7 +340,7 @@ def draft_step(request, token, number):
 
 def _save_step(request, application, token, step):
     action = request.POST.get("action", "next")
-    if action not in ACTIONS or (action == "add_activity" and not step.activities):
+    if action not in ACTIONS or (action in ("add_activity", "team") and not step.activities):
         action = "next"
     if action == "previous" and step is steps.FIRST:
         action = "later"
@@ -321,7 +348,8 @@ def _save_step(request, application, token, step):
     form, formset = _forms(request, application, step, lenient=not strict)
     form_valid = form.is_valid()  # both, always: the summary names every problem at once
     valid = (formset is None or formset.is_valid()) and form_valid
-    if valid and strict and formset is not None and not formset.rows():
+    teams = team_activities(application) if application is not None else []
+    if valid and strict and formset is not None and not formset.rows() and not teams:
         formset._non_form_errors = formset.error_class([NO_ACTIVITIES])
         valid = False
     if not valid:
@@ -345,6 +373,8 @@ def _save_step(request, application, token, step):
         return _step_page(request, application, token, step, status=503, form=form,
                           formset=formset, verdict=verdict)  # fmt: skip
     token = new_token or token
+    if action == "team":  # saved; now the page that adds a team
+        return HttpResponseRedirect(reverse("vignet:team", args=[token]), status=303)
     if action == "next":
         back_to_check = request.POST.get(BACK_TO_CHECK)
         target = steps.CHECK if back_to_check else steps.by_number(step.number + 1)
@@ -369,6 +399,88 @@ def _submit(request, application, token):
         return _check_page(request, application, token, status=409, message=str(refused))
     url = reverse("vignet:draft", args=[token]) + "?status=ingediend"
     return HttpResponseRedirect(url, status=303)
+
+
+# --- 30DagenGezonder teams (challenge_link.py) --------------------------------------------------
+
+
+def _team_page(request, application, token, form, status=200, message=None):
+    context = {
+        "application": application,
+        "token": token,
+        "form": form,
+        "error_summary": [(f"#{field_id}" if field_id else "", text)
+                          for field_id, text in form.error_summary],
+        "team_links": _team_rows(application),
+        "min_days": challenge_link.MIN_DAYS,
+        "message": message,
+        "back": step_url(token, steps.of_field(ACTIVITY_PREFIX)),
+    }  # fmt: skip
+    return private(render(request, "vignet/team.html", context, status=status))
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("vignet-team", limit=30, window=3600, methods=["POST"])
+def team(request, token):
+    """The applicant adds a 30DagenGezonder team by its code (or removes one added before)."""
+    application = services.by_token(token)
+    if application is None:
+        return _unknown_link(request)
+    if not application.editable_by_applicant:
+        if request.method == "POST":
+            return _submitted_page(request, application, status=409, message=NOT_EDITABLE)
+        return HttpResponseRedirect(reverse("vignet:draft", args=[token]))
+    back = step_url(token, steps.of_field(ACTIVITY_PREFIX))
+    if request.method == "GET":
+        return _team_page(request, application, token, TeamCodeForm())
+    if request.POST.get("action") == "remove":
+        try:
+            services.remove_team_link(application.pk, _int(request.POST.get("koppeling")) or 0)
+        except services.NotAllowed as refused:
+            return _team_page(request, application, token, TeamCodeForm(), status=409,
+                              message=str(refused))  # fmt: skip
+        return HttpResponseRedirect(f"{back}?status=team-weg#teams", status=303)
+    form = TeamCodeForm(request.POST)
+    if not form.is_valid():
+        return _team_page(request, application, token, form, status=400)
+    try:
+        services.request_team_link(application.pk, form.cleaned_data["team_code"])
+    except services.NotAllowed as refused:
+        form.add_error("team_code", str(refused))
+        return _team_page(request, application, token, form, status=409)
+    return HttpResponseRedirect(f"{back}?status=team#teams", status=303)
+
+
+@require_http_methods(["GET", "POST"])
+@rate_limited("vignet-team-confirm", limit=30, window=3600, methods=["POST"])
+def team_confirm(request, token):
+    """The team captain's private link: what would be shared, and confirm or decline (a POST,
+    which a mail program's link scanner does not do)."""
+    link = services.team_link_by_token(token)
+    if link is None:
+        return _unknown_link(request)
+    message, status = None, 200
+    if request.method == "POST":
+        choice = request.POST.get("actie")
+        if choice in ("bevestigen", "weigeren"):
+            try:
+                services.decide_team_link(link.pk, confirm=choice == "bevestigen")
+            except services.NotAllowed as refused:
+                message, status = str(refused), 409
+            else:
+                return HttpResponseRedirect(request.path, status=303)
+        else:
+            message, status = _("Kies ‘Ja, laten meetellen’ of ‘Niet laten meetellen’."), 400
+        link.refresh_from_db()
+    context = {
+        "link": link,
+        "application": link.application,
+        "shared": challenge_link.describe(link.participants),
+        "min_days": challenge_link.MIN_DAYS,
+        "message": message,
+        "message_is_error": status >= 400,
+    }
+    return private(render(request, "vignet/team_confirm.html", context, status=status))
 
 
 @require_POST

@@ -30,7 +30,7 @@ from kennislab.core.forms import StepDecisionForm
 from kennislab.core.permissions import ReadOnlyPermissionPolicy
 from kennislab.core.terms import describe_term
 
-from . import services, workflow
+from . import challenge_link, services, workflow
 from .models import Application, Evidence, Status, Vignet
 
 register_permission_policy(Application, ReadOnlyPermissionPolicy(Application))
@@ -105,7 +105,7 @@ class ApplicationInspectView(ActionInspectView):
                   hide_empty=True),
             "assessor", "created_at", "updated_at",
         ]),
-        Section(_("Organisatie"), ["organisation", "place", "target_group_size"]),
+        Section(_("Organisatie"), ["organisation", "place", "province", "target_group_size"]),
         Section(_("Contact"), ["contact_name", Field("email", kind="email"), "phone"]),
         Section(_("Nulmeting"), ["baseline_date", "baseline_method", "baseline_participants"]),
         Section(_("Deskundige begeleiding"), ["guidance_name", "guidance_organisation",
@@ -140,6 +140,12 @@ class ApplicationInspectView(ActionInspectView):
         context = super().get_context_data(**kwargs)
         application = self.object
         context["activities"] = application.activity_list
+        context["team_links"] = [
+            {"link": link, "shared": challenge_link.describe(link.participants),
+             "expired": link.is_expired}
+            for link in services.team_links(application)
+        ]  # fmt: skip
+        context["min_days"] = challenge_link.MIN_DAYS
         context["evidence"] = list(application.evidence.all())
         context["verdict"] = verdict_rows(services.verdict_of(application))
         context["verdict_at_submission"] = verdict_rows(application.verdict)
@@ -188,14 +194,15 @@ class ApplicationViewSet(RecordViewSet):
         Column("assessor", label=_("Beoordelaar"), accessor="assessor"),
         WhenColumn("updated_at", label=_("Laatst bewaard"), sort_key="updated_at"),
     ]  # fmt: skip
-    list_filter = ["status", "assessor"]
+    list_filter = ["status", "province", "assessor"]
     search_fields = ["reference", "organisation", "contact_name", "email", "place"]
-    list_export = ["reference", "organisation", "place", "contact_name", "email",
-                   "get_status_display", "submitted_at", "decided_at"]  # fmt: skip
+    list_export = ["reference", "organisation", "place", "get_province_display", "contact_name",
+                   "email", "get_status_display", "submitted_at", "decided_at"]  # fmt: skip
     export_headings = {
         "reference": _("Kenmerk"),
         "organisation": _("Organisatie"),
         "place": _("Plaats"),
+        "get_province_display": _("Provincie"),
         "contact_name": _("Contactpersoon"),
         "email": _("E-mailadres"),
         "get_status_display": _("Status"),
@@ -224,7 +231,7 @@ class VignetInspectView(ActionInspectView):
     template_name = "vignet/admin/vignet_inspect.html"
     sections = [
         Section(_("Vignet"), [
-            "organisation", "place", Field("state", label=_("Stand"), value=state_of),
+            "organisation", "place", "province", Field("state", label=_("Stand"), value=state_of),
             "first_awarded_on", "awarded_on", "valid_from", "valid_until",
             "application", "reminders_sent",
         ]),
@@ -288,10 +295,11 @@ class VignetViewSet(RecordViewSet):
         Column("state", label=_("Stand"), accessor=state_of),
         WhenColumn("valid_until", label=_("Geldig tot en met"), sort_key="valid_until"),
     ]
-    list_filter = ["valid_until"]
+    list_filter = ["valid_until", "province"]
     search_fields = ["organisation", "place", "email"]
-    list_export = ["organisation", "place", "contact_name", "email", "first_awarded_on",
-                   "awarded_on", "valid_until", "revoked_at"]  # fmt: skip
+    list_export = ["organisation", "place", "get_province_display", "contact_name", "email",
+                   "first_awarded_on", "awarded_on", "valid_until", "revoked_at"]  # fmt: skip
+    export_headings = {"get_province_display": _("Provincie")}
     export_filename = "vignetten"
     permission_codenames = ("view_vignet",)
 

@@ -1,5 +1,6 @@
 """The application form. Field names are a contract (CONTRACTS.md): organisation, contact_name,
-email, phone, organisation_type, motivation, own_contribution, consent; region is optional extra.
+email, phone, organisation_type, motivation, own_contribution, consent; region, province and
+impact_consent (the impact survey three months after a definitive grant) are optional extras.
 `website` is a spam trap: hidden from people, filled in by bots."""
 
 import hashlib
@@ -9,6 +10,7 @@ from django.template.loader import get_template
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from kennislab.campaigns.rules import PROVINCES
 from kennislab.core.forms import PublicForm
 
 from .models import OrganisationType
@@ -21,6 +23,19 @@ CONSENT_TEXT = _(
     "afhandeling van deze aanvraag, en om ze te delen met de financier en de expert van het "
     "gekozen voorbeeld. Zie de privacyverklaring."
 )
+
+IMPACT_CONSENT_TEXT = _(
+    "Ik wil drie maanden na de definitieve toekenning een korte vragenlijst ontvangen over wat de "
+    "voucher heeft opgeleverd."
+)
+
+
+def consent_text(cleaned_data: dict) -> str:
+    """What the applicant agreed to, as stored with the application."""
+    text = str(CONSENT_TEXT)
+    if cleaned_data.get("impact_consent"):
+        text += "\n" + str(IMPACT_CONSENT_TEXT)
+    return text
 
 
 class ApplicationForm(PublicForm):
@@ -43,6 +58,16 @@ class ApplicationForm(PublicForm):
         max_length=100,
         required=False,
         help_text=_("Waar je de aanpak wilt invoeren. Niet verplicht."),
+    )
+    province = forms.ChoiceField(
+        label=_("Provincie"),
+        required=False,
+        choices=[("", _("Wil ik niet zeggen")), *PROVINCES],
+        help_text=_(
+            "In welke provincie werkt je organisatie vooral? Zo tellen we je organisatie mee op de "
+            "kaart van het netwerk."
+        ),
+        error_messages={"invalid_choice": _("Kies een van de provincies uit de lijst.")},
     )
     contact_name = forms.CharField(
         label=_("Naam contactpersoon"),
@@ -96,6 +121,14 @@ class ApplicationForm(PublicForm):
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
         error_messages={"required": _("Geef toestemming om de aanvraag te kunnen behandelen.")},
+    )
+    impact_consent = forms.BooleanField(
+        label=IMPACT_CONSENT_TEXT,
+        required=False,
+        help_text=_(
+            "Niet verplicht. We sturen je dan één e-mail met een persoonlijke link, en na twee "
+            "weken hoogstens één herinnering."
+        ),
     )
 
     def clean_organisation(self):

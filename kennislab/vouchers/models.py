@@ -51,7 +51,9 @@ class Status(models.TextChoices):
 HOLDING = (Status.GRANTED, Status.CONFIRMED)
 
 
-RESERVED_SLUGS = {"aanvraag"}  # /kennisvouchers/aanvraag/<token>/ is the applicant's page
+# /kennisvouchers/aanvraag/<token>/ is the applicant's page, /kennisvouchers/effect/<key>/ the
+# impact survey's private link
+RESERVED_SLUGS = {"aanvraag", "effect"}
 
 
 class Scheme(models.Model):
@@ -81,6 +83,14 @@ class Scheme(models.Model):
         blank=True,
         help_text=_("Eén zin die op de pagina van de regeling staat."),
     )
+    impact_survey = models.ForeignKey(
+        "surveys.SurveyPage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        verbose_name=_("vragenlijst over het effect"),
+        help_text=_(
+            "Drie maanden na de definitieve toekenning krijgt de aanvrager deze vragenlijst, als "
+            "die daar bij de aanvraag om vroeg. Leeg: geen vragenlijst."
+        ),
+    )  # fmt: skip
 
     panels = [
         FieldPanel("title"),
@@ -97,6 +107,7 @@ class Scheme(models.Model):
             heading=_("Grenzen"),
         ),
         FieldPanel("status_text"),
+        FieldPanel("impact_survey"),
     ]
 
     class Meta:
@@ -265,6 +276,8 @@ class GoodExamplePage(LiveFiguresMixin, Page):
         return parent.specific if parent else None
 
     def get_context(self, request, *args, **kwargs):
+        from kennislab.surveys.impact import example_summary
+
         from .services import example_availability
 
         context = super().get_context(request, *args, **kwargs)
@@ -272,6 +285,7 @@ class GoodExamplePage(LiveFiguresMixin, Page):
         if scheme_page is not None:
             context["scheme"] = scheme_page.scheme
             context["example_availability"] = example_availability(scheme_page.scheme, self.pk)
+        context["impact"] = example_summary(self)
         return context
 
 
@@ -310,6 +324,11 @@ class Application(models.Model):
     own_contribution = models.TextField(_("eigen inzet"))
     consent = models.BooleanField(_("toestemming gegeven"), default=False)
     consent_text = models.TextField(_("tekst van de toestemming"), blank=True)
+    impact_consent = models.BooleanField(
+        _("wil de vragenlijst over het effect"),
+        default=False,
+        help_text=_("Gevraagd bij de aanvraag; alleen dan sturen we de vragenlijst."),
+    )
 
     decision_note = models.TextField(_("toelichting bij het besluit"), blank=True)
     decided_at = models.DateTimeField(_("besluit op"), null=True, blank=True)

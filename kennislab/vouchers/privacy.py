@@ -55,7 +55,9 @@ register(
             "received_at",
             "decided_at",
             "amount",
+            "province",
             "consent_text",
+            "impact_consent",
         ),
         purpose=_(
             "Je aanvraag voor een kennisvoucher beoordelen, je op de hoogte houden en de voucher "

@@ -232,6 +232,7 @@ def _submit(scheme_id, example, data, consent_text):
                 organisation_key=key,
                 organisation_type=data["organisation_type"],
                 region=data.get("region", ""),
+                province=data.get("province", ""),
                 contact_name=data["contact_name"],
                 email=data["email"],
                 phone=data.get("phone", ""),
@@ -239,6 +240,7 @@ def _submit(scheme_id, example, data, consent_text):
                 own_contribution=data["own_contribution"],
                 consent=True,
                 consent_text=consent_text,
+                impact_consent=bool(data.get("impact_consent")),
                 token_hash=hashed,
                 token_expires_at=now + timedelta(days=TOKEN_DAYS),
             )

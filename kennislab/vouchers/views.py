@@ -14,7 +14,7 @@ from kennislab.core import pagecache
 from kennislab.core.ratelimit import rate_limited
 
 from . import rules, services
-from .forms import CONSENT_TEXT, ApplicationForm
+from .forms import ApplicationForm, consent_text
 from .models import GoodExamplePage, VoucherSchemePage
 
 
@@ -108,7 +108,7 @@ def apply(request, scheme_slug, example_slug):
     if request.method == "POST" and phase == "open" and form.is_valid():
         try:
             _application, token = services.submit(
-                example, form.cleaned_data, str(CONSENT_TEXT), scheme_id=scheme.pk
+                example, form.cleaned_data, consent_text(form.cleaned_data), scheme_id=scheme.pk
             )
         except services.ApplicationRefused as refused:
             conflict = True

@@ -74,6 +74,7 @@ EXPORT_FIELDS = {
     "organisation": _("Organisatie"),
     "get_organisation_type_display": _("Soort organisatie"),
     "region": _("Regio of gemeente"),
+    "get_province_display": _("Provincie"),
     "contact_name": _("Contactpersoon"),
     "email": _("E-mailadres"),
     "phone": _("Telefoonnummer"),
@@ -161,12 +162,13 @@ class ApplicationInspectView(ActionInspectView):
             Field("amount", label=_("Bedrag"), kind="money"),
             "assigned_to",
         ]),
-        Section(_("Organisatie"), ["organisation", "organisation_type", "region"]),
+        Section(_("Organisatie"), ["organisation", "organisation_type", "region", "province"]),
         Section(_("Contact"), ["contact_name", Field("email", kind="email"), "phone"]),
         Section(_("Motivatie"), [Field("motivation", kind="text"),
                                  Field("own_contribution", kind="text")]),
         Section(_("Besluit"), [Field("decision_note", kind="text"), "decided_at"]),
-        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met"))]),
+        Section(_("Toestemming"), [Field("consent_text", label=_("Toestemming gegeven met")),
+                                   "impact_consent"]),
     ]  # fmt: skip
 
     def get_queryset(self):
@@ -231,7 +233,7 @@ class ApplicationViewSet(RecordViewSet):
         Column("deadline", label=_("Besluit uiterlijk"), accessor=deadline_of),
         Column("assigned_to", label=_("Behandelaar"), accessor="assigned_to"),
     ]
-    list_filter = ["scheme", "example", "status", "organisation_type", "assigned_to"]
+    list_filter = ["scheme", "example", "status", "organisation_type", "province", "assigned_to"]
     search_fields = ["reference", "organisation", "contact_name", "email"]
     list_export = list(EXPORT_FIELDS)
     export_headings = EXPORT_FIELDS

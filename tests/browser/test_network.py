@@ -26,6 +26,8 @@ PAGES = {
     "pledge": WALL + "gemeente-lindeloo-verzonnen/",
     "praktijkverhaal": STORY,
     "pledge-nieuwe-link": "/netwerk/pledges/link/",
+    "kaart": "/netwerk/kaart/",
+    "kaart-provincie": "/netwerk/kaart/?soort=vouchers&provincie=utrecht",
 }
 PRIVATE_URL = re.compile(r"/netwerk/pledges/link/[^/]+/(\?.*)?$")
 

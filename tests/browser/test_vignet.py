@@ -71,7 +71,7 @@ def test_register_lists_holders_and_links_to_verification(site_url, page_at):
     page = page_at(1280)
     page.goto(site_url + "/vignet/register/")
     rows = page.locator(".register-table tbody tr")
-    assert rows.count() == 3  # the demo: two current holders and one up for renewal
+    assert rows.count() >= 3  # the demo: holders across the provinces, one up for renewal
     page.fill("#register-zoekterm", "lindeloo")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -41,8 +41,12 @@ def test_the_form(client, challenge):
     html = text(response)
     assert FORM in html and 'name="csrfmiddlewaretoken"' in html
     for name in ("name", "email", "theme", "goal", "participation", "team_name", "team_code",
-                 "consent", "website"):  # fmt: skip
+                 "consent", "website", "province", "impact_consent"):  # fmt: skip
         assert f'name="{name}"' in html, name
+    assert re.search(r'Provincie <span class="form-optional">\(niet verplicht\)</span>', html)
+    assert ">Wil ik niet zeggen</option>" in html and ">Noord-Brabant</option>" in html
+    assert 'type="checkbox" name="impact_consent"' in html
+    assert "een korte vragenlijst ontvangen" in html
     for label in ("Bewegen", "Gezonder eten", "Geen alcohol", "Minder suiker", "Ontspanning",
                   "Slapen", "Anders"):  # fmt: skip
         assert f">{label}</label>" in html, label
@@ -58,6 +62,8 @@ def test_a_valid_sign_up_is_pending_and_gets_the_welcome_mail(client, challenge)
     assert participant.status == Status.PENDING
     assert (participant.name, participant.email_key) == ("Sam de Tester", "sam@example.org")
     assert participant.consent_text.startswith("Ik geef toestemming om mijn naam, e-mailadres")
+    assert "vragenlijst" not in participant.consent_text
+    assert (participant.province, participant.impact_consent) == ("", False)
     assert participant.team is None
     [mail] = OutgoingEmail.objects.all()
     assert mail.to == "Sam@Example.org"
@@ -68,6 +74,18 @@ def test_a_valid_sign_up_is_pending_and_gets_the_welcome_mail(client, challenge)
     assert f"/uitdaging/afmelden/{participant.unsubscribe_key}/" in mail.body
     page = client.get(response["Location"])
     assert page.status_code == 200 and NEUTRAL in text(page)
+
+
+def test_province_and_the_impact_survey_are_asked_and_stored(client, challenge):
+    response = client.post(
+        sign_up_url(challenge), form_data(province="gelderland", impact_consent="on")
+    )
+    assert response.status_code == 303
+    participant = Participant.objects.get()
+    assert (participant.province, participant.impact_consent) == ("gelderland", True)
+    assert participant.consent_text.endswith(
+        "Ik wil twee weken na de uitdaging een korte vragenlijst ontvangen over hoe het dan gaat."
+    )
 
 
 LONG = "x" * 100_000
@@ -94,6 +112,7 @@ LONG = "x" * 100_000
         ({"name": LONG}, "name", "150 tekens"),
         ({"email": LONG + "@example.org"}, "email", ""),
         ({"participation": "start_team", "team_name": LONG}, "team_name", "100 tekens"),
+        ({"province": "atlantis"}, "province", "Kies een van de provincies uit de lijst."),
     ],
 )
 def test_bad_input_stores_nothing_and_says_why(client, challenge, overrides, field, message):

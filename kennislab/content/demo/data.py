@@ -128,9 +128,9 @@ PEOPLE = [
 
 HOME = {
     "intro": (
-        "In het Kennislab vind je kennis, praktijkvoorbeelden, tools en leerervaringen uit Netwerk "
-        "Gezond Samen. Voor iedereen die in de wijk, op school, op het werk, in de zorg of in de "
-        "regio werkt aan gezondheid."
+        "In het Kennislab vind je kennis, voorbeelden, tools en lessen uit Netwerk Gezond Samen. "
+        "Het is er voor iedereen die werkt aan gezondheid. In de wijk, op school, op het werk, in "
+        "de zorg of in de regio."
     ),
     "calls_to_action": [
         {
@@ -194,24 +194,24 @@ SECTIONS = {
 THEME_PAGES = {
     "positieve-gezondheid": {
         "intro": (
-            "Positieve Gezondheid kijkt niet alleen naar ziekte, maar naar het hele leven: wat "
-            "vindt iemand belangrijk en wat kan hij of zij zelf? Steeds meer organisaties, "
-            "gemeenten en regio's werken vanuit deze brede kijk op gezondheid."
+            "Positieve Gezondheid kijkt niet alleen naar ziekte, maar naar het hele leven. Wat "
+            "vindt iemand belangrijk, en wat kan hij of zij zelf? Steeds meer gemeenten, regio's "
+            "en partners werken met deze brede kijk op gezondheid."
         ),
         "body": [
             (
                 "paragraph",
-                "Positieve Gezondheid gaat uit van zes dimensies: lichaamsfuncties, mentaal "
-                "welbevinden, zingeving, kwaliteit van leven, meedoen en dagelijks functioneren. "
-                "Het gesprek over die dimensies helpt mensen om zelf te bepalen wat ze willen "
-                "veranderen. Voor organisaties is het een manier om anders samen te werken: "
-                "vanuit de vraag van de inwoner, niet vanuit het eigen aanbod.",
+                "Positieve Gezondheid kijkt naar zes delen van het leven: lichaamsfuncties, "
+                "mentaal welbevinden, zingeving, kwaliteit van leven, meedoen en dagelijks "
+                "functioneren. Een gesprek over die zes helpt mensen om zelf te kiezen wat ze "
+                "anders willen. Voor partners is het een manier om anders samen te werken. Ze gaan "
+                "uit van de vraag van de inwoner, niet van wat ze zelf te bieden hebben.",
             ),
             (
                 "list",
                 [
-                    "We verzamelen goede voorbeelden uit wijken, organisaties en regio's.",
-                    "We stellen kennisvouchers beschikbaar om een ervaren deskundige in te huren.",
+                    "We zoeken goede voorbeelden uit wijken en regio's, en van partners.",
+                    "We geven kennisvouchers, zodat je een ervaren deskundige kunt inhuren.",
                     "We helpen gemeenten om Positieve Gezondheid een plek te geven in beleid.",
                 ],
             ),
@@ -359,24 +359,25 @@ THEME_PAGES = {
     },
     "preventie": {
         "intro": (
-            "Voorkomen is beter dan genezen. In lokale en regionale preventieakkoorden spreken "
-            "gemeenten en partners af wat ze samen doen tegen problematisch alcoholgebruik, roken "
-            "en overgewicht – en tegen de oorzaken daarachter."
+            "Voorkomen is beter dan genezen. In een preventieakkoord spreken gemeenten en partners "
+            "af wat ze samen doen tegen te veel drinken, roken en overgewicht. En ook tegen wat "
+            "daarachter zit."
         ),
         "body": [
             (
                 "paragraph",
-                "Achter ongezond gedrag zitten vaak andere zorgen: eenzaamheid, geldzorgen, geen "
-                "werk of psychische klachten. Een goed preventieakkoord kijkt ook daarnaar. Het "
-                "Integraal Zorgakkoord en het Gezond en Actief Leven Akkoord geven gemeenten en "
-                "regio's extra ruimte om hiermee aan de slag te gaan.",
+                "Achter ongezond gedrag zitten vaak andere zorgen: je alleen voelen, geldzorgen, "
+                "geen werk of niet goed in je vel zitten. Een goed preventieakkoord kijkt ook "
+                "daarnaar. Het Integraal Zorgakkoord en het Gezond en Actief Leven Akkoord geven "
+                "gemeenten en regio's extra ruimte om hiermee aan de slag te gaan.",
             ),
             (
                 "numbered",
                 [
                     "Een korte peiling onder partners en inwoners laat zien wat er lokaal speelt.",
-                    "In een vervolgbijeenkomst kiezen partners samen de belangrijkste onderwerpen.",
-                    "De partners leggen hun afspraken vast in een gezamenlijk doel: een pledge.",
+                    "Daarna kiezen de partners samen de drie of vier belangrijkste onderwerpen.",
+                    "De partners schrijven hun afspraken op in een doel dat ze samen tekenen: een "
+                    "pledge.",
                 ],
             ),
             (
@@ -407,7 +408,7 @@ THEME_PAGES = {
     "jeugd-en-gezin": {
         "intro": (
             "Een gezonde start maakt veel verschil voor de rest van het leven. Wij werken met "
-            "ouders, scholen, jeugdprofessionals en gemeenten aan een omgeving waarin kinderen en "
+            "ouders, scholen, gemeenten en wie met jeugd werkt aan een plek waar kinderen en "
             "jongeren gezond kunnen opgroeien."
         ),
         "body": [
@@ -421,9 +422,9 @@ THEME_PAGES = {
             (
                 "list",
                 [
-                    "Gezonde en groene schoolomgeving",
+                    "Een gezonde en groene school",
                     "Mentale gezondheid van jongeren",
-                    "Jongerenwerk als partner in preventie",
+                    "Het jongerenwerk als partner bij preventie",
                 ],
             ),
             (
@@ -442,15 +443,15 @@ THEME_PAGES = {
     },
     "werk-en-vitaliteit": {
         "intro": (
-            "Vitale medewerkers voelen zich beter, zijn minder vaak ziek en blijven langer met "
-            "plezier aan het werk. Werkgevers spelen daarbij een belangrijke rol."
+            "Wie fit is, voelt zich beter, is minder vaak ziek en blijft langer met plezier aan "
+            "het werk. Werkgevers kunnen daar veel aan doen."
         ),
         "body": [
             (
                 "paragraph",
                 "Met het Vignet Vitaal Bedrijf laat een werkgever zien dat vitaliteit er echt toe "
-                "doet. Het vignet vraagt om een nulmeting, activiteiten op minstens twee van de "
-                "vijf vitaliteitsthema's en deskundige begeleiding.",
+                "doet. Voor het vignet meet je eerst hoe fit je mensen zijn. Daarna doe je iets op "
+                "minstens twee van de vijf thema's, met hulp van een deskundige.",
             ),
             (
                 "list",
@@ -476,16 +477,16 @@ THEME_PAGES = {
     },
     "wijk-en-sociale-basis": {
         "intro": (
-            "De sociale basis is alles wat mensen in de wijk helpt om mee te doen: ontmoeting, "
-            "vrijwilligers, buurthuizen, informele hulp en laagdrempelige ondersteuning. Een "
-            "sterke sociale basis voorkomt dat kleine zorgen grote problemen worden."
+            "De sociale basis is alles wat mensen in de wijk helpt om mee te doen. Denk aan "
+            "plekken om elkaar te zien, vrijwilligers, buurthuizen, hulp van buren en steun waar "
+            "je zo binnenloopt. Zo worden kleine zorgen geen grote problemen."
         ),
         "body": [
             (
                 "paragraph",
-                "Een sterke sociale basis bouw je samen met bewoners. Welzijn, wijkteam, "
-                "huisarts, woningcorporatie en gemeente hebben elk een rol. Wij helpen om die "
-                "rollen helder te krijgen en delen wat werkt in andere wijken.",
+                "Een sterke sociale basis bouw je samen met bewoners. Welzijn, wijkteam, huisarts, "
+                "verhuurder en gemeente doen elk hun deel. Wij helpen om duidelijk te krijgen wie "
+                "wat doet, en we delen wat werkt in andere wijken.",
             ),
             (
                 "cta",
@@ -514,16 +515,15 @@ THEME_PAGES = {
     },
     "zorginnovatie": {
         "intro": (
-            "Slimme zorg helpt mensen om langer zelfstandig te leven en ontlast zorgverleners. "
-            "Denk aan beeldbellen, zorg op afstand en digitale hulpmiddelen thuis."
+            "Slimme zorg helpt mensen om langer zelf thuis te wonen. Het geeft ook de zorg meer "
+            "lucht. Denk aan beeldbellen, zorg op afstand en slimme hulp in huis."
         ),
         "body": [
             (
                 "paragraph",
-                "Technologie alleen is niet genoeg. Slimme zorg werkt als mensen er vertrouwd mee "
-                "raken, als zorgverleners er tijd voor krijgen en als de financiering goed "
-                "geregeld is. Wij verzamelen wat regio's daarover leren en brengen partijen bij "
-                "elkaar.",
+                "Techniek alleen is niet genoeg. Slimme zorg werkt als mensen eraan wennen, als de "
+                "zorg er tijd voor krijgt en als het geld goed geregeld is. Wij verzamelen wat "
+                "regio's daarover leren en brengen partijen bij elkaar.",
             ),
             (
                 "cta",
@@ -552,9 +552,8 @@ THEME_PAGES = {
     },
     "regio-en-transformatie": {
         "intro": (
-            "Gezondheid vraagt om samenwerking over de grenzen van organisaties heen. In steeds "
-            "meer regio's werken zorg, welzijn, gemeenten en zorgverzekeraars samen aan één "
-            "gezamenlijke agenda."
+            "Voor gezondheid moet je over de grenzen van je eigen werk heen kijken. In steeds meer "
+            "regio's werken zorg, welzijn, gemeenten en zorgverzekeraars samen aan één plan."
         ),
         "body": [
             (
@@ -566,8 +565,8 @@ THEME_PAGES = {
             (
                 "list",
                 [
-                    "Regionale netwerksturing en rolverdeling",
-                    "Regioplannen vanuit het Integraal Zorgakkoord",
+                    "Wie stuurt het netwerk in de regio, en wie doet wat?",
+                    "De plannen van de regio voor het Integraal Zorgakkoord",
                     "Gezondheid in de omgevingsvisie",
                 ],
             ),
@@ -585,15 +584,15 @@ THEME_PAGES = {
     },
     "onderwijs-en-opleiding": {
         "intro": (
-            "Onderwijs speelt een dubbele rol: scholen zijn een plek waar kinderen en jongeren "
-            "gezond kunnen opgroeien, en opleidingen leiden de professionals van morgen op."
+            "Onderwijs doet twee dingen. Op school kunnen kinderen en jongeren gezond opgroeien. "
+            "En opleidingen leiden de vakmensen van morgen op."
         ),
         "body": [
             (
                 "paragraph",
-                "Een gezonde school besteedt aandacht aan bewegen, voeding en welbevinden, in de "
-                "les en daarbuiten. Opleidingen in zorg en welzijn leren studenten werken vanuit "
-                "de brede kijk op gezondheid. Op beide terreinen delen we kennis en ervaringen.",
+                "Een gezonde school let op bewegen, eten en hoe leerlingen zich voelen, in de les "
+                "en daarbuiten. Opleidingen in zorg en welzijn leren studenten werken vanuit de "
+                "brede kijk op gezondheid. Over allebei delen we kennis en wat we leerden.",
             ),
             (
                 "cta",
@@ -631,27 +630,27 @@ CONTENT_PAGES = [
             ("heading", "Wat je hier vindt"),
             (
                 "paragraph",
-                "In het Kennislab staan nieuws, interviews, praktijkvoorbeelden, publicaties, "
-                "toolkits, webinars en verslagen van expertmeetings. Alles is te filteren op "
-                "thema, domein en soort item. Bij de meeste items staat wie je kunt benaderen als "
-                "je meer wilt weten.",
+                "In het Kennislab staan nieuws, interviews, voorbeelden uit de praktijk, boeken en "
+                "rapporten, toolkits, webinars en verslagen van bijeenkomsten met experts. Je kunt "
+                "alles filteren op thema, domein en soort. Bij de meeste items staat wie je kunt "
+                "bellen of mailen als je meer wilt weten.",
             ),
             (
                 "list",
                 [
-                    "Praktijkvoorbeelden: wat werkt, waarom en wat je kunt overnemen",
+                    "Voorbeelden uit de praktijk: wat werkt, waarom en wat je zelf kunt doen",
                     "Toolkits en handreikingen om direct mee aan de slag te gaan",
                     "Webinars en verslagen om terug te kijken en na te lezen",
-                    "Oproepen en reacties op landelijk beleid",
+                    "Oproepen en reacties op plannen van het Rijk",
                 ],
             ),
             ("heading", "Wie is Netwerk Gezond Samen?"),
             (
                 "paragraph",
-                "Netwerk Gezond Samen is een landelijk netwerk van gemeenten, GGD's, zorg- en "
-                "welzijnsorganisaties, scholen, werkgevers en bewonersinitiatieven. Samen werken "
-                "we aan een gezonde leefomgeving en aan gezondheid voor iedereen. Onze "
-                "netwerkadviseurs verbinden partners en zorgen dat kennis gedeeld wordt.",
+                "Netwerk Gezond Samen is een netwerk in heel Nederland. Gemeenten, GGD's, zorg en "
+                "welzijn, scholen, werkgevers en groepen bewoners doen mee. Samen werken we aan "
+                "een gezonde plek om te wonen en aan gezondheid voor iedereen. Onze "
+                "netwerkadviseurs brengen partners bij elkaar en zorgen dat ze kennis delen.",
             ),
             ("heading", "Hoe komt de inhoud tot stand?"),
             (
@@ -665,8 +664,8 @@ CONTENT_PAGES = [
             (
                 "paragraph",
                 "Het Kennislab is gebouwd met open source software. Andere netwerken mogen de "
-                "software vrij gebruiken en aanpassen. De site laadt geen scripts, lettertypen of "
-                "video's van andere partijen.",
+                "software vrij gebruiken en aanpassen. De site haalt geen scripts, letters of "
+                "video's op bij andere partijen.",
             ),
             (
                 "cta",
@@ -692,16 +691,16 @@ CONTENT_PAGES = [
             ("heading", "Wie is verantwoordelijk?"),
             (
                 "paragraph",
-                "Netwerk Gezond Samen is verantwoordelijk voor de verwerking van persoonsgegevens "
-                "op het Kennislab. Heb je een vraag over privacy? Mail dan naar "
+                "Netwerk Gezond Samen is verantwoordelijk voor wat er met jouw gegevens op het "
+                "Kennislab gebeurt. Heb je een vraag over privacy? Mail dan naar "
                 "privacy@kennislab.example.",
             ),
-            ("heading", "Geen tracking, geen externe diensten"),
+            ("heading", "We volgen je niet"),
             (
                 "paragraph",
-                "Het Kennislab gebruikt geen trackingcookies en geen advertentiecookies. We laden "
-                "geen scripts, lettertypen of video's van andere partijen. Video's en "
-                "presentaties staan elders; je gaat daar alleen heen als je zelf op de link "
+                "Het Kennislab gebruikt geen cookies om je te volgen of om je reclame te laten "
+                "zien. We halen geen scripts, letters of video's op bij andere partijen. Video's "
+                "en presentaties staan elders; je gaat daar alleen heen als je zelf op de link "
                 "klikt. We gebruiken alleen cookies die nodig zijn om de site te laten werken, "
                 "bijvoorbeeld om een formulier veilig te versturen.",
             ),
@@ -711,8 +710,8 @@ CONTENT_PAGES = [
             ("heading", "Contact"),
             (
                 "paragraph",
-                "Netwerk Gezond Samen, t.a.v. privacy, privacy@kennislab.example, telefoon 030 "
-                "000 00 10. Deze verklaring is voor het laatst aangepast op 2 november 2026.",
+                "Mail naar privacy@kennislab.example of bel 030 000 00 10. We pasten deze tekst "
+                "voor het laatst aan op 2 november 2026.",
             ),
         ],
         "show_in_menus": False,
@@ -779,31 +778,30 @@ ARTICLES = [
         "domains": ["regio", "school", "wijk"],
         "intro": (
             "De gemeente Klaverwolde en zestien partners hebben op 8 februari een pledge getekend. "
-            "Ze spreken af om samen te werken aan meer bewegen, gezonder eten en een beter "
-            "welbevinden van kinderen en jongeren."
+            "Ze gaan samen zorgen dat kinderen en jongeren meer bewegen, gezonder eten en zich "
+            "beter voelen."
         ),
         "body": [
             (
                 "paragraph",
-                "In het gemeentehuis van Klaverwolde zetten zeventien partijen hun handtekening "
-                "onder een gezamenlijk doel: in 2028 groeien alle kinderen in de gemeente op in "
-                "een omgeving die gezonde keuzes makkelijk maakt. Naast de gemeente tekenden de "
-                "GGD in de regio, zes basisscholen, een middelbare school, drie "
-                "sportverenigingen, de welzijnsorganisatie, het jongerenwerk, twee "
-                "huisartsenpraktijken en de bibliotheek.",
+                "In het gemeentehuis van Klaverwolde zetten zeventien partijen hun naam onder één "
+                "doel. In 2028 groeien alle kinderen in de gemeente op in een buurt waar gezond "
+                "kiezen makkelijk is. Naast de gemeente tekenden de GGD, zes basisscholen, een "
+                "middelbare school en drie sportclubs. Ook het welzijnswerk, het jongerenwerk, "
+                "twee huisartsen en de bibliotheek deden mee.",
             ),
             ("heading", "Begonnen met een peiling"),
             (
                 "paragraph",
                 "De pledge is het resultaat van een traject van ruim een half jaar. Het begon met "
-                "een korte peiling van Netwerk Gezond Samen. Daarin vroegen we professionals en "
-                "inwoners wat zij de belangrijkste gezondheidsvragen vinden. 212 mensen vulden de "
-                "peiling in. Opvallend: naast overgewicht en alcohol noemden veel mensen "
-                "eenzaamheid onder jongeren en geldzorgen in gezinnen.",
+                "een korte peiling van Netwerk Gezond Samen. Daarin vroegen we vakmensen en "
+                "inwoners welke vragen over gezondheid zij het belangrijkst vinden. 212 mensen "
+                "vulden de peiling in. Wat opviel: naast overgewicht en alcohol noemden veel "
+                "mensen ook eenzame jongeren en gezinnen met geldzorgen.",
             ),
             (
                 "paragraph",
-                "In een vervolgbijeenkomst in november bespraken de partners de uitkomsten. Ze "
+                "In november kwamen de partners weer bij elkaar om de uitkomsten te bespreken. Ze "
                 "kozen drie onderwerpen waar ze samen het meeste verschil denken te maken.",
             ),
             (
@@ -811,8 +809,8 @@ ARTICLES = [
                 [
                     "Meer bewegen: elk kind heeft binnen tien minuten lopen een plek om te spelen "
                     "en te sporten.",
-                    "Gezonder eten: alle scholen en sportkantines bieden vanaf 2025 een gezond "
-                    "basisaanbod.",
+                    "Gezonder eten: vanaf 2025 is er op alle scholen en in alle sportkantines "
+                    "gezond eten te koop.",
                     "Welbevinden: jongeren met zorgen weten waar ze terechtkunnen, in de wijk en "
                     "op school.",
                 ],
@@ -980,9 +978,9 @@ ARTICLES = [
         "themes": ["onderwijs-en-opleiding", "positieve-gezondheid"],
         "domains": ["school", "zorg"],
         "intro": (
-            "Hoe leer je toekomstige verpleegkundigen, doktersassistenten en welzijnswerkers het "
-            "brede gesprek over gezondheid? In dit boekje vertellen negen docenten uit het mbo en "
-            "hbo hoe zij dat aanpakken."
+            "Hoe leer je studenten in zorg en welzijn het brede gesprek over gezondheid? Denk aan "
+            "verpleegkundigen, doktersassistenten en welzijnswerkers in opleiding. In dit boekje "
+            "vertellen negen docenten uit het mbo en hbo hoe zij dat aanpakken."
         ),
         "body": [
             (
@@ -1004,10 +1002,10 @@ ARTICLES = [
                 [
                     "Studenten voeren het gesprek eerst met elkaar, over hun eigen leven. Pas "
                     "daarna oefenen ze met cliënten.",
-                    "Stagebegeleiders krijgen een korte training, zodat ze studenten in de "
-                    "praktijk kunnen ondersteunen.",
-                    "Opdrachten worden samen met een wijkteam of huisartsenpraktijk gemaakt.",
-                    "Studenten van verschillende opleidingen werken samen aan één casus.",
+                    "Wie studenten op hun stage begeleidt, krijgt een korte training. Zo kan die "
+                    "de studenten in de praktijk goed helpen.",
+                    "Studenten maken opdrachten samen met een wijkteam of een huisarts.",
+                    "Studenten van allerlei opleidingen werken samen aan één casus.",
                 ],
             ),
             (
@@ -1026,8 +1024,9 @@ ARTICLES = [
             (
                 "paragraph",
                 "Docenten noemen vooral tijd en toetsing. Het brede gesprek laat zich moeilijk "
-                "vangen in een toets met goede en foute antwoorden. Een aantal opleidingen werkt "
-                "daarom met reflectieverslagen en gesprekken met een stagebegeleider.",
+                "vangen in een toets met goede en foute antwoorden. Daarom laten sommige "
+                "opleidingen studenten opschrijven wat ze leerden. Daarna praten ze erover met hun "
+                "begeleider op de stage.",
             ),
             (
                 "paragraph",
@@ -1039,9 +1038,9 @@ ARTICLES = [
             ("heading", "Voor wie is het boekje?"),
             (
                 "paragraph",
-                "Het boekje is bedoeld voor docenten, opleidingsmanagers en curriculumcommissies "
-                "in het mbo en hbo. Ook praktijkopleiders in zorg- en welzijnsorganisaties vinden "
-                "er bruikbare ideeën in. Elk hoofdstuk eindigt met een lesidee dat je direct kunt "
+                "Het boekje is voor docenten en managers in het mbo en hbo, en voor wie daar het "
+                "lesplan maakt. Ook wie in de zorg of het welzijn stagiairs opleidt, vindt er "
+                "goede ideeën in. Elk hoofdstuk eindigt met een lesidee dat je direct kunt "
                 "uitproberen.",
             ),
             (
@@ -1167,16 +1166,16 @@ ARTICLES = [
         "body": [
             (
                 "paragraph",
-                "Een lokaal preventieakkoord vertaalt landelijke afspraken over roken, alcohol en "
-                "overgewicht naar wat er in jouw gemeente nodig is. Maar hoe zorg je dat partners "
-                "zich echt verbinden? En hoe houd je ook oog voor de oorzaken achter ongezond "
-                "gedrag, zoals armoede en eenzaamheid?",
+                "Een lokaal preventieakkoord maakt van landelijke afspraken over roken, alcohol en "
+                "overgewicht een plan voor jouw gemeente. Maar hoe zorg je dat partners zich echt "
+                "verbinden? En hoe houd je ook oog voor de oorzaken achter ongezond gedrag, zoals "
+                "armoede en eenzaamheid?",
             ),
             (
                 "paragraph",
-                "Ruim 140 deelnemers keken live mee. Beleidsadviseurs uit Klaverwolde, Weidebroek "
-                "en Rietvoorde deelden hun ervaringen, van de eerste peiling tot de ondertekening "
-                "van de pledge.",
+                "Ruim 140 mensen keken live mee. Adviseurs van de gemeenten Klaverwolde, "
+                "Weidebroek en Rietvoorde vertelden wat zij deden, van de eerste peiling tot het "
+                "tekenen van de pledge.",
             ),
             ("heading", "Dit kwam aan bod"),
             (
@@ -1184,10 +1183,9 @@ ARTICLES = [
                 [
                     "Hoe je met een korte peiling ophaalt wat partners en inwoners belangrijk "
                     "vinden",
-                    "Hoe je in een vervolgbijeenkomst tot drie of vier gezamenlijke onderwerpen "
-                    "komt",
-                    "Waarom een pledge met concrete afspraken beter werkt dan een lange "
-                    "intentieverklaring",
+                    "Hoe je daarna samen drie of vier onderwerpen kiest",
+                    "Waarom een pledge met duidelijke afspraken beter werkt dan een lange lijst "
+                    "met goede bedoelingen",
                     "Hoe je de middelen uit het Gezond en Actief Leven Akkoord slim inzet",
                 ],
             ),
@@ -1195,19 +1193,19 @@ ARTICLES = [
             (
                 "list",
                 [
-                    "Nodig ook partijen uit die je niet direct met gezondheid verbindt, zoals de "
-                    "woningcorporatie of de schuldhulp.",
+                    "Nodig ook partijen uit die je niet meteen met gezondheid verbindt, zoals de "
+                    "verhuurder van sociale woningen of de schuldhulp.",
                     "Laat een bestuurder de pledge tekenen, maar laat de uitvoerders de afspraken "
                     "schrijven.",
-                    "Maak de voortgang zichtbaar, bijvoorbeeld met een korte jaarlijkse "
-                    "bijeenkomst voor alle partners.",
+                    "Laat zien hoe het gaat, bijvoorbeeld met een korte bijeenkomst voor alle "
+                    "partners, één keer per jaar.",
                 ],
             ),
             (
                 "paragraph",
-                "Het webinar is bedoeld voor beleidsadviseurs van gemeenten, medewerkers van de "
-                "GGD en partners in zorg, welzijn, sport en onderwijs die aan een lokaal of "
-                "regionaal akkoord werken.",
+                "Het webinar is voor adviseurs van gemeenten en voor mensen van de GGD. Het is ook "
+                "voor partners in zorg, welzijn, sport en onderwijs die werken aan een akkoord in "
+                "hun gemeente of regio.",
             ),
             (
                 "embed",
@@ -1333,18 +1331,19 @@ ARTICLES = [
         "themes": ["zorginnovatie", "regio-en-transformatie"],
         "domains": ["zorg", "regio"],
         "intro": (
-            "Beeldbellen, slimme sensoren en digitale medicijndispensers worden steeds vaker "
-            "ingezet. Maar lang niet elke pilot groeit uit tot gewone zorg. In deze whitepaper "
-            "zetten we op een rij wat werkt en wat regio's nodig hebben om op te schalen."
+            "Steeds meer mensen krijgen zorg via beeldbellen, slimme sensoren of een kastje dat "
+            "medicijnen geeft. Maar lang niet elke pilot groeit uit tot gewone zorg. In deze "
+            "whitepaper zetten we op een rij wat werkt en wat regio's nodig hebben om op te "
+            "schalen."
         ),
         "body": [
             (
                 "paragraph",
-                "Voor deze whitepaper analyseerden we 23 projecten met slimme zorg thuis uit "
-                "zeven regio's. We spraken met projectleiders, wijkverpleegkundigen, "
-                "mantelzorgers en inkopers van zorgverzekeraars en gemeenten. De whitepaper is "
-                "bedoeld voor bestuurders, projectleiders en beleidsmakers die willen weten welke "
-                "oplossingen de moeite waard zijn en hoe je voorkomt dat een goede pilot stopt.",
+                "Voor deze whitepaper bekeken we 23 projecten met slimme zorg thuis uit zeven "
+                "regio's. We spraken met de leiders van die projecten, met wijkverpleegkundigen en "
+                "mantelzorgers. Ook spraken we met mensen die bij gemeenten en zorgverzekeraars de "
+                "zorg inkopen. De whitepaper is voor bestuurders en beleidsmakers. Ze lezen erin "
+                "wat de moeite waard is, en hoe je zorgt dat een goede pilot niet stopt.",
             ),
             ("heading", "Wat werkt"),
             ("heading", {"text": "Digitale medicijndispenser", "level": "h3"}),
@@ -1358,29 +1357,29 @@ ARTICLES = [
             ("heading", {"text": "Beeldbellen op vaste momenten", "level": "h3"}),
             (
                 "paragraph",
-                "Beeldbellen werkt het best voor vaste contactmomenten, zoals een kort "
-                "ochtendgesprek of een controle na ontslag uit het ziekenhuis. In een project in "
-                "de regio Lindewaard werd een op de drie fysieke bezoeken vervangen door een "
-                "beeldgesprek, zonder dat cliënten zich minder goed geholpen voelden.",
+                "Beeldbellen werkt het best op vaste momenten, zoals een kort gesprek in de "
+                "ochtend of een controle als iemand net uit het ziekenhuis thuis is. In de regio "
+                "Lindewaard werd een op de drie bezoeken aan huis een gesprek via beeld. Cliënten "
+                "voelden zich daardoor niet minder goed geholpen.",
             ),
             ("heading", {"text": "Sensoren bij beginnende dementie", "level": "h3"}),
             (
                 "paragraph",
-                "Sensoren in huis laten zien of iemand het normale dagritme volgt. Bij "
-                "afwijkingen krijgt een mantelzorger of de wijkverpleging een bericht. Dit werkt "
-                "alleen als mantelzorgers vanaf het begin meedenken over wanneer een melding "
-                "nodig is. Anders ontstaan er te veel onnodige meldingen.",
+                "Sensoren in huis laten zien of iemand het normale dagritme volgt. Gaat er iets "
+                "anders dan anders, dan krijgt een mantelzorger of de wijkverpleging een bericht. "
+                "Dit werkt alleen als mantelzorgers vanaf het begin meedenken over wanneer er een "
+                "bericht moet komen. Anders komen er te veel berichten die niet nodig zijn.",
             ),
             ("heading", "Waar het vastloopt"),
             (
                 "paragraph",
-                "Bijna alle projecten lopen tegen dezelfde drempels aan. De financiering stopt na "
-                "de pilotfase. Zorgverleners krijgen te weinig tijd om nieuwe werkwijzen te "
-                "leren. En cliënten en mantelzorgers worden pas laat betrokken, waardoor de "
-                "technologie niet aansluit bij hun dagelijks leven. Worden ze wel op tijd "
-                "betrokken, dan zijn cliënten vaak positiever dan zorgverleners verwachten. "
-                "Mantelzorgers waarderen vooral dat ze op afstand kunnen meekijken, maar willen "
-                "niet dat technologie het persoonlijke contact vervangt.",
+                "Bijna alle projecten lopen vast op dezelfde punten. Het geld stopt als de pilot "
+                "klaar is. Wie zorg geeft, krijgt te weinig tijd om een nieuwe manier van werken "
+                "te leren. En cliënten en mantelzorgers mogen pas laat meedoen, zodat de techniek "
+                "niet past bij hun dagelijks leven. Doen ze wel op tijd mee, dan zijn cliënten "
+                "vaak blijer dan de zorg verwacht. Mantelzorgers vinden het vooral fijn dat ze op "
+                "afstand kunnen meekijken. Maar ze willen niet dat de techniek het contact met "
+                "mensen vervangt.",
             ),
             (
                 "quote",
@@ -1398,10 +1397,9 @@ ARTICLES = [
             (
                 "numbered",
                 [
-                    "Maak vooraf afspraken met gemeente en zorgverzekeraar over financiering na "
-                    "de pilot.",
-                    "Stel per organisatie een ‘digicoach’ aan die collega's helpt.",
-                    "Laat cliënten en mantelzorgers meebeslissen over welke oplossing past.",
+                    "Spreek vooraf met gemeente en zorgverzekeraar af wie na de pilot betaalt.",
+                    "Zorg per organisatie voor een ‘digicoach’ die collega's helpt.",
+                    "Laat cliënten en mantelzorgers mee kiezen welke oplossing past.",
                     "Deel resultaten in de regio, ook als iets niet werkt.",
                 ],
             ),
@@ -1438,39 +1436,39 @@ ARTICLES = [
         "domains": ["wijk", "school", "regio"],
         "intro": (
             "In een open brief vragen Netwerk Gezond Samen en veertien partners aan gemeenten en "
-            "regio's om het jongerenwerk structureel te betrekken bij preventie. Jongerenwerkers "
+            "regio's om het jongerenwerk altijd te laten meedoen bij preventie. Jongerenwerkers "
             "bereiken jongeren die anderen niet bereiken."
         ),
         "body": [
-            ("paragraph", "Aan wethouders, beleidsmakers en regionale samenwerkingsverbanden,"),
+            ("paragraph", "Aan wethouders, beleidsmakers en de regio's,"),
             (
                 "paragraph",
                 "Jongerenwerkers staan elke dag op straat, in buurthuizen en op schoolpleinen. Ze "
                 "horen als eerste over stress, schulden, eenzaamheid of drugsgebruik. Toch zitten "
-                "ze bij het maken van lokale en regionale preventieakkoorden vaak niet aan tafel. "
-                "Dat is een gemiste kans.",
+                "ze vaak niet aan tafel als een gemeente of regio een preventieakkoord maakt. Dat "
+                "is een gemiste kans.",
             ),
             (
                 "paragraph",
-                "In onze peilingen in twaalf gemeenten zegt meer dan de helft van de "
-                "jongerenwerkers dat ze niet betrokken waren bij het preventiebeleid. Tegelijk "
-                "noemen scholen en huisartsen het jongerenwerk als een van de belangrijkste "
-                "partners om jongeren te bereiken.",
+                "We hielden peilingen in twaalf gemeenten. Meer dan de helft van de "
+                "jongerenwerkers zegt daarin dat ze niet mochten meedoen aan het plan voor "
+                "preventie. Maar scholen en huisartsen noemen het jongerenwerk juist een van de "
+                "beste partners om jongeren te bereiken.",
             ),
             (
                 "paragraph",
                 "Dat het anders kan, laat Heuvelrade zien. Daar zit het jongerenwerk sinds 2023 "
                 "aan tafel bij het lokale preventieakkoord. Jongerenwerkers brachten in dat veel "
                 "jongeren vapen zonder te weten wat erin zit. Samen met de GGD en twee middelbare "
-                "scholen maakten jongeren zelf een voorlichtingsles, die inmiddels in alle derde "
-                "klassen wordt gegeven.",
+                "scholen maakten jongeren zelf een les over vapen. Die les krijgen nu alle derde "
+                "klassen.",
             ),
             ("heading", "Wat we vragen"),
             (
                 "numbered",
                 [
-                    "Nodig het jongerenwerk uit als vaste partner bij het maken en uitvoeren van "
-                    "preventieakkoorden.",
+                    "Nodig het jongerenwerk uit als vaste partner als je een preventieakkoord "
+                    "maakt en uitvoert.",
                     "Geef jongerenwerkers tijd en ruimte om signalen te delen met school, "
                     "wijkteam en huisarts.",
                     "Zorg voor financiering die langer loopt dan één jaar, zodat jongeren een "
@@ -1494,8 +1492,8 @@ ARTICLES = [
             ),
             (
                 "paragraph",
-                "Ondertekend door Netwerk Gezond Samen en veertien organisaties voor "
-                "jongerenwerk, welzijn en onderwijs.",
+                "Getekend door Netwerk Gezond Samen en veertien partners uit het jongerenwerk, het "
+                "welzijn en het onderwijs.",
             ),
             (
                 "cta",
@@ -1608,20 +1606,20 @@ ARTICLES = [
             (
                 "paragraph",
                 "De eerste buurtkamer opende in 2021 in een leeg winkelpand in het Molenkwartier. "
-                "Een groep bewoners wilde een plek waar je zonder afspraak kunt binnenlopen. De "
-                "welzijnsorganisatie hielp met de inrichting, de woningcorporatie stelde het pand "
-                "beschikbaar. Inmiddels zijn er zeven, verspreid over de gemeente.",
+                "Een groep bewoners wilde een plek waar je zonder afspraak kunt binnenlopen. Het "
+                "welzijnswerk hielp met de inrichting. De verhuurder gaf het pand in gebruik. Nu "
+                "zijn er zeven, verspreid over de gemeente.",
             ),
             ("heading", "Hoe het werkt"),
             (
                 "list",
                 [
-                    "Elke buurtkamer wordt gerund door een vaste groep vrijwilligers, samen "
-                    "ongeveer 120 mensen.",
-                    "Een welzijnswerker is twee dagdelen per week aanwezig en ondersteunt de "
-                    "vrijwilligers.",
-                    "Bewoners bepalen zelf het programma: van een taalcafé tot een "
-                    "reparatiemiddag.",
+                    "Elke buurtkamer draait op een vaste groep vrijwilligers. Samen zijn dat zo'n "
+                    "120 mensen.",
+                    "Twee ochtenden of middagen per week is er een welzijnswerker die de "
+                    "vrijwilligers helpt.",
+                    "Bewoners kiezen zelf wat er te doen is: van een taalcafé tot een middag "
+                    "waarop je spullen laat maken.",
                     "Eén keer per maand houdt de wijkverpleegkundige er spreekuur.",
                 ],
             ),
@@ -1647,10 +1645,10 @@ ARTICLES = [
             ("heading", "Samenwerking met de huisarts"),
             (
                 "paragraph",
-                "Twee huisartsenpraktijken hebben een vaste contactpersoon bij de buurtkamers. "
-                "Zien zij een patiënt met klachten die vooral met eenzaamheid of zingeving te "
-                "maken hebben, dan kunnen ze hem of haar een ‘welkomstkaart’ meegeven. Een "
-                "vrijwilliger belt dan om een eerste bezoek af te spreken.",
+                "Twee huisartsen hebben een vast contact bij de buurtkamers. Zien zij een patiënt "
+                "met klachten die vooral met eenzaamheid of zingeving te maken hebben, dan kunnen "
+                "ze hem of haar een ‘welkomstkaart’ meegeven. Een vrijwilliger belt dan om een "
+                "eerste bezoek af te spreken.",
             ),
             ("heading", "Wat we leerden"),
             (
@@ -1658,7 +1656,7 @@ ARTICLES = [
                 [
                     "Een vaste plek en vaste tijden zijn belangrijker dan een groot programma.",
                     "Vrijwilligers hebben een vast aanspreekpunt nodig, anders haken ze af.",
-                    "Meerjarige afspraken over huur en subsidie geven rust.",
+                    "Afspraken over huur en subsidie voor een paar jaar geven rust.",
                 ],
             ),
             (
@@ -1745,23 +1743,22 @@ ARTICLES = [
         "themes": ["wijk-en-sociale-basis", "preventie", "regio-en-transformatie"],
         "domains": ["wijk", "regio"],
         "intro": (
-            "Het ministerie vroeg deze zomer om reacties op een conceptvisie over de sociale basis "
-            "in wijken en dorpen. Netwerk Gezond Samen stuurde een reactie, na overleg met 36 "
-            "partners uit het netwerk. Hier lees je onze belangrijkste punten."
+            "Het ministerie vroeg deze zomer wat we vinden van een eerste versie van zijn visie op "
+            "de sociale basis in wijken en dorpen. Netwerk Gezond Samen stuurde een reactie, na "
+            "overleg met 36 partners uit het netwerk. Hier lees je onze belangrijkste punten."
         ),
         "body": [
             (
                 "paragraph",
-                "De conceptvisie beschrijft hoe gemeenten de sociale basis sterker kunnen maken: "
-                "ontmoeting, vrijwillige inzet, informele hulp en laagdrempelige ondersteuning. "
-                "Wij zijn blij dat de sociale basis zo nadrukkelijk als fundament onder "
-                "gezondheid en zorg wordt gezien.",
+                "De visie laat zien hoe gemeenten de sociale basis sterker kunnen maken. Het gaat "
+                "om plekken om elkaar te ontmoeten, om vrijwilligers, om hulp van buren en om "
+                "steun waar je zo binnenloopt. Wij zijn blij dat de visie de sociale basis zo "
+                "duidelijk ziet als de grond onder gezondheid en zorg.",
             ),
             (
                 "paragraph",
-                "In juli organiseerden we twee online sessies met gemeenten, "
-                "welzijnsorganisaties, GGD's en bewonersinitiatieven. Hun ervaringen vormen de "
-                "basis van deze reactie.",
+                "In juli hielden we twee online sessies met gemeenten, het welzijnswerk, GGD's en "
+                "groepen bewoners. Wat zij vertelden, staat in deze reactie.",
             ),
             ("heading", "Wat we steunen"),
             (
@@ -1769,33 +1766,33 @@ ARTICLES = [
                 [
                     "De keuze om de sociale basis te zien als voorwaarde voor gezondheid, niet "
                     "als extraatje.",
-                    "De aandacht voor bewonersinitiatieven en vrijwilligers.",
-                    "De koppeling met de regioplannen uit het Integraal Zorgakkoord.",
+                    "De aandacht voor wat bewoners en vrijwilligers zelf doen.",
+                    "De link met de plannen die regio's maken voor het Integraal Zorgakkoord.",
                 ],
             ),
             ("heading", "Wat we missen"),
             (
                 "list",
                 [
-                    "Duidelijke afspraken over financiering die langer loopt dan een project of "
-                    "een collegeperiode.",
+                    "Duidelijke afspraken over geld dat langer loopt dan een project of dan vier "
+                    "jaar van een college.",
                     "Aandacht voor de rol van de huisarts en de wijkverpleging in de sociale "
                     "basis.",
-                    "Ondersteuning voor kleine gemeenten, die vaak geen eigen beleidsmedewerker "
-                    "voor dit onderwerp hebben.",
+                    "Steun voor kleine gemeenten. Die hebben vaak niemand die zich alleen met dit "
+                    "onderwerp bezighoudt.",
                     "Een manier om te meten wat de sociale basis oplevert, zonder veel extra "
-                    "administratie.",
+                    "papierwerk.",
                 ],
             ),
-            ("heading", "Onze aanbevelingen"),
+            ("heading", "Wat we aanraden"),
             (
                 "numbered",
                 [
-                    "Maak van de sociale basis een vast onderdeel van de regioplannen, met eigen "
-                    "middelen.",
-                    "Laat gemeenten en zorgverzekeraars samen investeren in welzijn op recept en "
-                    "buurtvoorzieningen.",
-                    "Ontwikkel samen met het veld een kleine set indicatoren, gebaseerd op wat "
+                    "Maak de sociale basis een vast deel van de plannen van de regio, met eigen "
+                    "geld.",
+                    "Laat gemeenten en zorgverzekeraars samen geld steken in welzijn op recept en "
+                    "in plekken in de buurt.",
+                    "Maak samen met het veld een klein aantal meetpunten, op basis van wat "
                     "bewoners zelf belangrijk vinden.",
                 ],
             ),
@@ -1816,10 +1813,10 @@ ARTICLES = [
             ("heading", "Hoe nu verder?"),
             (
                 "paragraph",
-                "Het ministerie verwerkt de reacties en wil de definitieve visie begin 2026 "
-                "publiceren. Wij blijven het gesprek voeren en delen de uitkomsten in het "
-                "Kennislab. Wil je meedenken over de vervolgstappen? Neem dan contact op met een "
-                "van de netwerkadviseurs hieronder.",
+                "Het ministerie leest alle reacties en wil begin 2026 de laatste versie van de "
+                "visie delen. Wij blijven het gesprek voeren en delen de uitkomsten in het "
+                "Kennislab. Wil je meedenken over wat er nu moet gebeuren? Neem dan contact op met "
+                "een van de netwerkadviseurs hieronder.",
             ),
             (
                 "download",
@@ -1860,14 +1857,15 @@ ARTICLES = [
             (
                 "paragraph",
                 "Wie samen met collega's stopt, houdt het vaker vol. De werkvloer is daarom een "
-                "goede plek om te beginnen. Deze toolkit is bedoeld voor HR-adviseurs, "
-                "leidinggevenden, bedrijfsartsen en vitaliteitscoaches.",
+                "goede plek om te beginnen. Deze toolkit is voor HR-adviseurs, leidinggevenden, "
+                "bedrijfsartsen en coaches.",
             ),
             ("heading", "Voorlichting en advies"),
             (
                 "list",
                 [
-                    "Vertel medewerkers wat de organisatie aanbiedt en dat meedoen vrijwillig is.",
+                    "Vertel medewerkers wat het bedrijf hun biedt en dat ze zelf kiezen of ze "
+                    "meedoen.",
                     "Leg uit dat stoppen met begeleiding twee tot drie keer vaker lukt dan alleen.",
                     "Laat een collega die gestopt is zijn of haar ervaring delen.",
                 ],
@@ -1877,36 +1875,32 @@ ARTICLES = [
                 "list",
                 [
                     "Posters en een korte tekst voor intranet of nieuwsbrief",
-                    "Een gespreksleidraad voor leidinggevenden: hoe begin je het gesprek over "
-                    "roken?",
-                    "Een voorbeeldbrief om medewerkers uit te nodigen voor een "
-                    "stoppen-met-rokengroep",
+                    "Een hulp voor leidinggevenden: hoe begin je het gesprek over roken?",
+                    "Een brief om medewerkers uit te nodigen om in een groep te stoppen",
                 ],
             ),
             ("heading", "Verwijzen"),
             (
                 "paragraph",
-                "Verwijs medewerkers naar de huisarts of een erkende stoppen-met-rokencoach. "
-                "Stoppen-met-rokenbegeleiding wordt vergoed uit de basisverzekering en gaat niet "
-                "af van het eigen risico. Zet de contactgegevens van coaches in de regio op een "
-                "vaste plek.",
+                "Stuur medewerkers door naar de huisarts of naar een erkende coach die helpt met "
+                "stoppen. De basisverzekering betaalt die hulp, en het gaat niet af van het eigen "
+                "risico. Zet de contactgegevens van coaches in de regio op een vaste plek.",
             ),
             ("heading", "Behandelen en begeleiden"),
             (
                 "list",
                 [
-                    "Groepstraining op de werkplek, bijvoorbeeld zes bijeenkomsten van een uur "
-                    "onder werktijd",
-                    "Individuele begeleiding door een coach, ook telefonisch of via beeldbellen",
-                    "Nicotinevervangers of medicatie via de huisarts, in combinatie met "
-                    "begeleiding",
+                    "Samen stoppen in een groep op het werk, bijvoorbeeld zes keer een uur onder "
+                    "werktijd",
+                    "Hulp van een eigen coach, ook per telefoon of via beeldbellen",
+                    "Pleisters, kauwgom of pillen via de huisarts, samen met hulp van een coach",
                 ],
             ),
-            ("heading", "Randvoorwaarden"),
+            ("heading", "Wat je moet regelen"),
             (
                 "list",
                 [
-                    "Een rookvrij terrein, met een duidelijke ingangsdatum en uitleg waarom",
+                    "Een rookvrij terrein, met een duidelijke datum vanaf wanneer en uitleg waarom",
                     "Steun van de directie en leidinggevenden die zelf het goede voorbeeld geven",
                     "Tijd: laat medewerkers de training onder werktijd volgen",
                 ],
@@ -2037,17 +2031,18 @@ ARTICLES = [
         "themes": ["onderwijs-en-opleiding", "leefstijl", "jeugd-en-gezin"],
         "domains": ["school"],
         "intro": (
-            "Op drie locaties van een mbo-college in de regio Rietvoorde werkten een jaar lang "
-            "leefstijlcoaches. De eerste resultaten zijn positief: studenten bewegen vaker en "
-            "slapen beter."
+            "Op drie plekken van een mbo-school in de regio Rietvoorde werkten een jaar lang "
+            "leefstijlcoaches. De eerste uitkomsten zijn goed: studenten bewegen vaker en slapen "
+            "beter."
         ),
         "body": [
             (
                 "paragraph",
-                "Veel mbo-studenten combineren school met een bijbaan en soms met zorg voor "
-                "familie. Ze slapen weinig, eten onregelmatig en bewegen minder dan ze zouden "
-                "willen. Daarom startte het college in het schooljaar 2024–2025 een pilot met "
-                "leefstijlcoaches, samen met de GGD in de regio en Netwerk Gezond Samen.",
+                "Veel mbo-studenten hebben naast school een bijbaan, en soms zorgen ze ook voor "
+                "familie. Ze slapen weinig, eten op rare tijden en bewegen minder dan ze zouden "
+                "willen. Daarom startte de school in het jaar 2024–2025 een pilot met "
+                "leefstijlcoaches. Dat deed ze samen met de GGD in de regio en Netwerk Gezond "
+                "Samen.",
             ),
             ("heading", "Zo werkte de pilot"),
             (
@@ -2055,11 +2050,11 @@ ARTICLES = [
                 [
                     "Op elke locatie was twee dagen per week een leefstijlcoach aanwezig, in de "
                     "kantine en niet in een spreekkamer.",
-                    "Studenten konden binnenlopen voor een gesprek over slapen, eten, bewegen, "
+                    "Studenten konden zo binnenlopen voor een gesprek over slapen, eten, bewegen, "
                     "geld of stress.",
-                    "Mentoren konden studenten doorverwijzen als ze zich zorgen maakten.",
-                    "De coaches organiseerden samen met studenten activiteiten, zoals een "
-                    "wandelpauze en een kookworkshop met een klein budget.",
+                    "Mentoren konden een student naar de coach sturen als ze zich zorgen maakten.",
+                    "De coaches deden samen met studenten leuke dingen, zoals een pauze met een "
+                    "wandeling en samen koken met weinig geld.",
                 ],
             ),
             ("heading", "Eerste resultaten"),
@@ -2069,8 +2064,8 @@ ARTICLES = [
                 "vragenlijst aan het begin en het eind van het schooljaar zeiden meer studenten "
                 "dat ze minstens drie keer per week bewogen: 44 procent, tegen 32 procent aan het "
                 "begin. Ook het aandeel studenten dat zegt meestal goed te slapen steeg, van 41 "
-                "naar 50 procent. Het gaat om eerste resultaten; een onderzoeker van een "
-                "hogeschool analyseert de gegevens verder.",
+                "naar 50 procent. Dit zijn de eerste uitkomsten. Een onderzoeker van een "
+                "hogeschool kijkt verder naar de cijfers.",
             ),
             (
                 "quote",
@@ -2107,7 +2102,7 @@ ARTICLES = [
     },
     {
         "slug": "toolkit-mentale-gezondheid-van-jongeren",
-        "title": "Toolkit: mentale gezondheid van jongeren – van signaleren tot steunen",
+        "title": "Toolkit: mentale gezondheid van jongeren – van zien tot steunen",
         "date": "2026-03-10",
         "type": "toolkit",
         "themes": ["mentale-gezondheid", "jeugd-en-gezin", "onderwijs-en-opleiding"],
@@ -2120,16 +2115,16 @@ ARTICLES = [
         "body": [
             (
                 "paragraph",
-                "De toolkit is samengesteld met scholen, jongerenwerk, jeugdgezondheidszorg en "
-                "jongeren zelf. Je hoeft geen hulpverlener te zijn om iets te betekenen. Vaak "
-                "helpt het al dat iemand vraagt hoe het gaat – en echt luistert.",
+                "We maakten de toolkit samen met scholen, jongerenwerk, de GGD en jongeren zelf. "
+                "Je hoeft geen hulpverlener te zijn om iets te betekenen. Vaak helpt het al dat "
+                "iemand vraagt hoe het gaat – en echt luistert.",
             ),
             ("heading", "Voorlichting en advies"),
             (
                 "list",
                 [
-                    "Signalen om op te letten: terugtrekken, veel verzuim, plotseling slechtere "
-                    "cijfers, weinig slapen",
+                    "Waar je op let: stil worden, vaak niet op school zijn, opeens lagere cijfers, "
+                    "weinig slapen",
                     "Tips voor het eerste gesprek: kies een rustig moment, stel open vragen, "
                     "oordeel niet",
                     "Wat je wel en niet kunt beloven over geheimhouding",
@@ -2142,7 +2137,7 @@ ARTICLES = [
                     "Gesprekskaarten voor een groepsgesprek in de klas of in het jongerencentrum",
                     "Een lesbrief over stress en ontspanning voor het voortgezet onderwijs en het "
                     "mbo",
-                    "Een poster met een overzicht van plekken waar jongeren anoniem terechtkunnen",
+                    "Een poster met plekken waar jongeren terechtkunnen zonder hun naam te geven",
                 ],
             ),
             ("heading", "Verwijzen"),
@@ -2161,13 +2156,13 @@ ARTICLES = [
                 "Bijvoorbeeld met een vast aanspreekpunt, aangepaste roosters of een rustige "
                 "werkplek.",
             ),
-            ("heading", "Randvoorwaarden"),
+            ("heading", "Wat je moet regelen"),
             (
                 "list",
                 [
-                    "Een aandachtsfunctionaris welbevinden per school of team",
-                    "Jaarlijkse scholing voor nieuwe medewerkers",
-                    "Vaste overleggen met jeugdgezondheidszorg en wijkteam",
+                    "Per school of team een vaste persoon die let op hoe het met jongeren gaat",
+                    "Elk jaar een training voor nieuwe collega's",
+                    "Vaste momenten om te praten met de GGD en het wijkteam",
                 ],
             ),
             ("heading", "Meer inspiratie"),
@@ -2374,31 +2369,28 @@ ARTICLES = [
         "themes": ["werk-en-vitaliteit", "leefstijl"],
         "domains": ["werk"],
         "intro": (
-            "Het aantal werkgevers met het Vignet Vitaal Bedrijf groeit. Inmiddels dragen 42 "
-            "organisaties het vignet, van een kinderopvang met 25 medewerkers tot een "
-            "zorgorganisatie met 1.800 medewerkers. Aanvragen en verlengen kan nu via een online "
-            "formulier."
+            "Het aantal werkgevers met het Vignet Vitaal Bedrijf groeit. Nu hebben 42 werkgevers "
+            "het vignet, van een kinderopvang met 25 mensen tot een grote zorgaanbieder met 1.800 "
+            "mensen. Aanvragen en verlengen kan nu via een online formulier."
         ),
         "body": [
             (
                 "paragraph",
-                "Het vignet laat zien dat vitaliteit ertoe doet bij een werkgever. Voor "
-                "medewerkers, sollicitanten en klanten is in één oogopslag duidelijk dat de "
-                "organisatie investeert in gezond en met plezier werken. Positieve Gezondheid is "
-                "een belangrijk onderdeel: het gaat niet alleen om bewegen en eten, maar ook om "
-                "balans en zingeving.",
+                "Het vignet laat zien dat vitaliteit ertoe doet bij een werkgever. Medewerkers, "
+                "klanten en wie er wil werken zien zo in één keer dat de werkgever geld en tijd "
+                "steekt in gezond en met plezier werken. Positieve Gezondheid is een belangrijk "
+                "onderdeel: het gaat niet alleen om bewegen en eten, maar ook om balans en "
+                "zingeving.",
             ),
             ("heading", "Wat is er nodig?"),
             (
                 "numbered",
                 [
-                    "Je organisatie heeft een nulmeting gedaan naar de vitaliteit van de "
-                    "medewerkers.",
-                    "Daarna zijn er activiteiten uitgevoerd op minstens twee van de vijf "
-                    "vitaliteitsthema's. Aan elke activiteit deed minstens 25 procent van de "
-                    "doelgroep mee.",
-                    "Het traject is begeleid door een deskundige, bijvoorbeeld een bedrijfsarts, "
-                    "vitaliteitscoach of arbodienst.",
+                    "Je hebt eerst gemeten hoe fit en vitaal je medewerkers zijn: de nulmeting.",
+                    "Daarna heb je iets gedaan op minstens twee van de vijf thema's. Aan elke "
+                    "activiteit deed minstens 25 procent van de doelgroep mee.",
+                    "Een deskundige heeft je daarbij geholpen, bijvoorbeeld een bedrijfsarts, een "
+                    "coach of de arbodienst.",
                 ],
             ),
             (
@@ -2965,47 +2957,45 @@ ARTICLES = [
             ("heading", "Wat is de leergemeenschap?"),
             (
                 "paragraph",
-                "In de leergemeenschap komen mensen samen die in hun regio leiding geven aan "
-                "verandering: regiocoördinatoren, programmamanagers, bestuurders en "
-                "beleidsmakers. Je deelt wat je tegenkomt en leert van de aanpak in andere "
-                "regio's. Deskundigen geven korte inleidingen, maar het gesprek tussen deelnemers "
-                "staat centraal.",
+                "In de leergemeenschap komen mensen samen die in hun regio de verandering leiden. "
+                "Denk aan regiocoördinatoren, managers, bestuurders en beleidsmakers. Je deelt "
+                "waar je tegenaan loopt en leert hoe andere regio's het doen. Deskundigen houden "
+                "korte praatjes, maar het gaat vooral om het gesprek met elkaar.",
             ),
             ("heading", "Voor wie?"),
             (
                 "paragraph",
-                "De leergemeenschap is bedoeld voor mensen die in hun regio verantwoordelijk zijn "
-                "voor de samenwerking tussen zorg, welzijn en gemeenten. Je werkt bijvoorbeeld "
-                "bij een gemeente, een zorgorganisatie, de GGD of een regionaal netwerk. Je hoeft "
-                "geen expert te zijn; wel neem je een eigen vraag mee uit de praktijk.",
+                "De leergemeenschap is voor mensen die in hun regio zorgen dat zorg, welzijn en "
+                "gemeenten goed samenwerken. Je werkt bijvoorbeeld bij een gemeente, een "
+                "zorgorganisatie, de GGD of een regionaal netwerk. Je hoeft geen expert te zijn; "
+                "wel neem je een eigen vraag mee uit de praktijk.",
             ),
             ("heading", "Praktisch"),
             (
                 "list",
                 [
-                    "Zes bijeenkomsten tussen februari en november 2027",
-                    "Vier online bijeenkomsten van twee uur en twee fysieke dagen",
-                    "Maximaal 30 deelnemers, uit zoveel mogelijk verschillende regio's",
-                    "Deelname is kosteloos; we vragen wel dat je bij minstens vijf bijeenkomsten "
-                    "bent",
+                    "Zes keer samen, tussen februari en november 2027",
+                    "Vier keer twee uur online en twee hele dagen op locatie",
+                    "Hoogstens 30 mensen, uit zo veel mogelijk regio's",
+                    "Meedoen is gratis. We vragen wel dat je er minstens vijf keer bij bent",
                 ],
             ),
             ("heading", "Onderwerpen"),
             (
                 "list",
                 [
-                    "Netwerksturing: wie beslist wat in een regionale samenwerking?",
+                    "Wie beslist wat als je als regio samenwerkt?",
                     "Gegevens delen tussen zorg, welzijn en gemeente",
-                    "Financiering van preventie en de sociale basis",
-                    "Inwoners betrekken bij regionale keuzes",
+                    "Geld voor preventie en de sociale basis",
+                    "Inwoners laten meedenken over keuzes in de regio",
                 ],
             ),
             (
                 "quote",
                 {
                     "text": (
-                        "Het waardevolste was horen dat andere regio's tegen dezelfde dingen "
-                        "aanlopen. Daardoor durfden we sneller keuzes te maken."
+                        "Het mooiste was horen dat andere regio's tegen dezelfde dingen aanlopen. "
+                        "Daardoor durfden we sneller keuzes te maken."
                     ),
                     "attribution": (
                         "Saskia Veldkamp, programmamanager van een regionale samenwerking in regio "

@@ -67,7 +67,7 @@ def form_pages(django_db_setup, django_db_blocker):
             "vignet": "/vignet/aanvragen/",
             "evenement": f"/agenda/{event.slug}/aanmelden/",
             "estafette": f"/campagnes/{RelayCampaignPage.objects.first().slug}/aanmelden/",
-            "uitdaging": f"/uitdaging/{ChallengePage.objects.first().slug}/aanmelden/",
+            "uitdaging": f"/uitdaging/{ChallengePage.objects.order_by('-starts_on').first().slug}/aanmelden/",
             "pledge": "/netwerk/pledges/tekenen/",
             "praktijkverhaal": "/netwerk/praktijkverhaal/",
             "vraag": "/vragen/stel-je-vraag/",

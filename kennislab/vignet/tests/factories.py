@@ -5,15 +5,27 @@ POST body of the form, and factory_boy factories for registers with many holders
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import factory
 from django.utils import timezone
 
+from kennislab.challenge import services as challenge_services
+from kennislab.challenge.models import ChallengePage, CheckIn, Participant, Participation, Team
+from kennislab.challenge.models import Status as ParticipantStatus
+from kennislab.content.site import ensure_home
 from kennislab.core.models import OutgoingEmail
 from kennislab.core.tokens import new_token
 from kennislab.vignet import criteria, services
-from kennislab.vignet.models import Activity, Application, Event, Evidence, Status, Vignet
+from kennislab.vignet.models import (
+    Activity,
+    Application,
+    Event,
+    Evidence,
+    Status,
+    TeamLink,
+    Vignet,
+)
 
 TARGET = 80  # 25% of 80 is 20: an activity with 20 participants just counts
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -103,7 +115,7 @@ def counts() -> dict:
     """How many rows of everything the vignet app stores (to prove that nothing changed)."""
     return {
         model.__name__: model.objects.count()
-        for model in (Application, Activity, Evidence, Event, Vignet, OutgoingEmail)
+        for model in (Application, Activity, Evidence, Event, Vignet, TeamLink, OutgoingEmail)
     }
 
 
@@ -218,3 +230,57 @@ class VignetFactory(factory.django.DjangoModelFactory):
         organisation=factory.SelfAttribute("..organisation"),
         email=factory.SelfAttribute("..email"),
     )
+
+
+# --- 30DagenGezonder: an edition that ended, a team with its ticked-off days -----------------
+
+
+def ended_edition(days_since_end: int = 5, **fields):
+    """A published edition whose day 30 was `days_since_end` days ago (a team of it can be
+    added from the day after day 30 until 30 days after it)."""
+    number = next(_numbers)
+    starts_on = today() - timedelta(days=29 + days_since_end)
+    noon = timezone.make_aware(datetime.combine(starts_on, time(12)))
+    page = ChallengePage(
+        title=fields.pop("title", f"30DagenGezonder test {number}"),
+        slug=f"30dagengezonder-vignet-{number}",
+        year=starts_on.year,
+        starts_on=starts_on,
+        signup_opens_at=noon - timedelta(days=30),
+        signup_closes_at=noon + timedelta(days=10),
+        **fields,
+    )
+    ensure_home().add_child(instance=page)
+    page.save_revision().publish()
+    return ChallengePage.objects.get(pk=page.pk)
+
+
+def team_of(page, *members, name="Team Stapvoets"):
+    """A team in `page` with these members: (challenge theme, days ticked off[, confirmed]);
+    the first started the team (its captain)."""
+    team = Team.objects.create(page=page, name=name, code=challenge_services.new_code())
+    for index, (theme, days, *rest) in enumerate(members):
+        confirmed = rest[0] if rest else True
+        number = next(_numbers)
+        email = f"teamlid{number}@team.example"
+        participant = Participant(
+            page=page, team=team, name=f"Teamlid Nummer{number}", email=email, email_key=email,
+            status=ParticipantStatus.CONFIRMED if confirmed else ParticipantStatus.PENDING,
+            theme=theme, goal="Elke dag iets gezonds.",
+            participation=Participation.START_TEAM if index == 0 else Participation.JOIN_TEAM,
+            consent_text="Ik geef toestemming.", token_hash=new_token()[1],
+            token_expires_at=page.links_expire_at(),
+            created_at=timezone.now() - timedelta(days=60) + timedelta(minutes=index),
+        )  # fmt: skip
+        participant.save()
+        CheckIn.objects.bulk_create(
+            CheckIn(participant=participant, day=day) for day in range(1, days + 1)
+        )
+    return team
+
+
+def small_draft(**overrides):
+    """A draft of a small organisation (12 employees) with one counting activity (voeding):
+    a team of 3 or more that counts for another theme makes it eligible."""
+    fields = {"target_group_size": 12, "baseline_participants": 10, **overrides}
+    return make_draft(activities=[activity("voeding", 4)], **fields)

@@ -292,7 +292,7 @@ def csv_rows(response) -> list[dict]:
 
 
 def test_the_csv_export_has_dutch_headings_and_every_filtered_row(assessor_client):
-    first = submitted(organisation="Drukkerij Kleurrijk", place="Turfhaven")
+    first = submitted(organisation="Drukkerij Kleurrijk", place="Turfhaven", province="drenthe")
     second = submitted(organisation="Zorggroep Lindehof")
     services.take_step(second.pk, "start")
     services.take_step(second.pk, "reject", note="Geen begeleiding.")
@@ -307,6 +307,7 @@ def test_the_csv_export_has_dutch_headings_and_every_filtered_row(assessor_clien
         "Kenmerk",
         "Organisatie",
         "Plaats",
+        "Provincie",
         "Contactpersoon",
         "E-mailadres",
         "Status",
@@ -322,6 +323,8 @@ def test_the_csv_export_has_dutch_headings_and_every_filtered_row(assessor_clien
         "Ingediend",
     )
     assert kleurrijk["E-mailadres"] == first.email
+    assert kleurrijk["Provincie"] == "Drenthe"
+    assert by_name["Zorggroep Lindehof"]["Provincie"] == ""  # not asked: optional
     lindehof = by_name["Zorggroep Lindehof"]
     assert lindehof["Status"] == "Afgewezen"
     assert not any("Geen begeleiding." in value for row in rows for value in row.values())

@@ -5,7 +5,16 @@ import pytest
 
 from kennislab.core.models import OutgoingEmail
 from kennislab.vignet import criteria, demo, services
-from kennislab.vignet.models import Activity, Application, Event, Status, Vignet, VignetPage
+from kennislab.vignet.models import (
+    Activity,
+    Application,
+    Event,
+    Status,
+    TeamLink,
+    TeamLinkStatus,
+    Vignet,
+    VignetPage,
+)
 
 from .factories import today
 
@@ -19,6 +28,7 @@ def snapshot() -> dict:
         "activities": Activity.objects.count(),
         "events": Event.objects.count(),
         "vignets": sorted(Vignet.objects.values_list("public_id", "valid_until")),
+        "team_links": TeamLink.objects.count(),
         "emails": OutgoingEmail.objects.count(),
     }
 
@@ -26,11 +36,25 @@ def snapshot() -> dict:
 def test_loading_the_demo_twice_is_idempotent():
     report = demo.load_demo()
     assert "vignet Drukkerij Kleurrijk" in report.created
+    assert "vignetaanvraag met 30DagenGezonder-team Stroomwijs Installatietechniek" in (
+        report.created
+    )
     first = snapshot()
+    assert first["team_links"] == 1
     assert first["pages"] == 1
     again = demo.load_demo()
     assert again.created == []
     assert snapshot() == first
+
+
+def test_the_team_application_is_added_to_a_demo_loaded_before_it_existed():
+    demo.VignetDemoLoader().load()  # what the demo loaded before the team application
+    assert Application.objects.exists() and not TeamLink.objects.exists()
+    report = demo.load_demo()
+    assert report.created[-1] == (
+        "vignetaanvraag met 30DagenGezonder-team Stroomwijs Installatietechniek"
+    )
+    assert TeamLink.objects.get().status == TeamLinkStatus.CONFIRMED
 
 
 def test_the_demo_tells_every_part_of_the_story(client):
@@ -67,6 +91,24 @@ def test_the_demo_tells_every_part_of_the_story(client):
     assert services.verdict_of(draft).eligible is False  # one theme: still working on it
     for application in Application.objects.filter(status=Status.AWARDED):
         assert application.verdict["eligible"] is True, application.organisation
+
+    # a submitted application that counts a 30DagenGezonder team, confirmed by its captain
+    with_team = Application.objects.get(organisation=demo.WITH_TEAM[0])
+    assert (with_team.status, with_team.province) == (Status.SUBMITTED, "overijssel")
+    assert with_team.verdict["eligible"] is True
+    assert with_team.verdict["themes_met"] == ["bewegen", "voeding"]
+    [link] = TeamLink.objects.filter(application=with_team)
+    assert (link.status, link.team_label) == (TeamLinkStatus.CONFIRMED, demo.TEAM_NAME)
+    assert link.participants == {"bewegen": 6, "voeding": 2}
+    assert link.starts_on.month == 3 and link.ends_on < today()
+    assert link.requested_at.date() > link.ends_on and link.decided_at > link.requested_at
+    team_rows = with_team.activities.filter(team_link=link)
+    assert sorted(team_rows.values_list("theme", "participants")) == [
+        ("bewegen", 6), ("voeding", 2),
+    ]  # fmt: skip
+    themes = services.verdict_of(with_team).criterion("themes").explanation
+    assert "Bewegen (27%)" in themes  # 6 of 22: the team counts for bewegen
+    assert link.team.page.live and link.team.page.title == f"30DagenGezonder {link.starts_on.year}"
 
     register = client.get("/vignet/register/").content.decode()
     assert "3 organisaties met een geldig vignet" in register

@@ -270,16 +270,18 @@ def test_asking_for_more_sends_a_new_link_and_the_old_one_stops_working(assessor
 def test_awarding_creates_a_vignet_for_two_years_and_mails_its_links(
     assessor, django_capture_on_commit_callbacks, mailoutbox
 ):
-    application = in_assessment(user=assessor, organisation="Zorggroep Lindehof", place="Lindeloo")
+    application = in_assessment(user=assessor, organisation="Zorggroep Lindehof", place="Lindeloo",
+                                province="gelderland")  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
         services.take_step(application.pk, "award", note="Mooi programma.", user=assessor)
     stored = fresh(application)
     assert stored.status == Status.AWARDED
     assert stored.decided_at is not None
     vignet = Vignet.objects.get()
-    assert (vignet.organisation, vignet.place, vignet.email) == (
+    assert (vignet.organisation, vignet.place, vignet.province, vignet.email) == (
         "Zorggroep Lindehof",
         "Lindeloo",
+        "gelderland",
         stored.email,
     )
     assert vignet.application_id == stored.pk
@@ -378,7 +380,8 @@ def test_a_revoked_vignet_cannot_be_renewed():
 
 
 def test_start_renewal_in_the_window_makes_a_prefilled_draft():
-    vignet = awarded_vignet(months_ago=22, organisation="Logistiek Waterstreek", place="Lemdaal")
+    vignet = awarded_vignet(months_ago=22, organisation="Logistiek Waterstreek", place="Lemdaal",
+                            province="flevoland")  # fmt: skip
     last = vignet.application
     renewal, token = services.start_renewal(vignet, "toestemming verlenging")
     assert token
@@ -389,9 +392,11 @@ def test_start_renewal_in_the_window_makes_a_prefilled_draft():
         vignet.pk,
         True,
     )
-    for name in ("organisation", "place", "contact_name", "email", "phone", "target_group_size",
-                 "guidance_name", "guidance_organisation", "guidance_description"):  # fmt: skip
+    for name in ("organisation", "place", "province", "contact_name", "email", "phone",
+                 "target_group_size", "guidance_name", "guidance_organisation",
+                 "guidance_description"):  # fmt: skip
         assert getattr(stored, name) == getattr(last, name), name
+    assert stored.province == "flevoland"
     assert (stored.baseline_date, stored.activities.count()) == (None, 0)
     assert stored.consent_text == "toestemming verlenging"
     assert vignet.renewal_in_progress() == stored
@@ -413,6 +418,7 @@ def test_awarding_a_renewal_extends_the_same_vignet():
         for name in ("organisation", "place", "contact_name", "email", "phone",
                      "target_group_size", "guidance_name", "guidance_organisation")
     }  # fmt: skip
+    fields["province"] = "limburg"  # moved since the award: the vignet follows the renewal
     services.save_draft(services.Draft(fields, activities, [], []), renewal)
     services.submit(renewal.pk)
     verdict = fresh(renewal).verdict
@@ -429,6 +435,7 @@ def test_awarding_a_renewal_extends_the_same_vignet():
     assert extended.valid_until == criteria.valid_until(today())
     assert extended.valid_until > vignet.valid_until
     assert extended.application_id == renewal.pk
+    assert extended.province == "limburg"
     assert extended.reminders_sent == 0
     assert extended.renewal_in_progress() is None
     [mail] = OutgoingEmail.objects.filter(

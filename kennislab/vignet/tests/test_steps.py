@@ -248,8 +248,10 @@ def test_a_step_sent_back_with_errors_judges_nothing_until_it_is_right(client):
 
 
 def test_the_check_page_shows_every_answer_with_a_wijzigen_link_per_step(client):
-    application, token = make_draft(organisation="Drukkerij Kleurrijk", place="Turfhaven")
+    application, token = make_draft(organisation="Drukkerij Kleurrijk", place="Turfhaven",
+                                    province="noord-brabant")  # fmt: skip
     page = text(client.get(step_url(token, 5)))
+    assert "<dt>Provincie</dt><dd>Noord-Brabant</dd>" in page
     for value in ("Drukkerij Kleurrijk", "Turfhaven", application.contact_name,
                   application.email, "030 123 45 67", "80", "Vragenlijst vitaliteit", "52",
                   "Bewegen", "Activiteit bewegen", "Voeding", "Activiteit voeding",
@@ -351,7 +353,7 @@ def test_the_check_page_submits_once(client):
 @pytest.mark.parametrize(
     ("number", "optional"),
     [
-        (1, ["Plaats", "Telefoonnummer"]),
+        (1, ["Plaats", "Provincie", "Telefoonnummer"]),
         (2, []),
         (3, ["Einddatum", "Doelgroep van deze activiteit"]),
         (4, ["Wat hield de begeleiding in?", "Bewijsstukken toevoegen"]),

@@ -80,9 +80,12 @@ def test_step_1_asks_who_you_are_and_shows_no_other_steps_fields(client):
     response = client.get(APPLY)
     assert response.status_code == 200
     page = text(response)
-    for name in ("organisation", "place", "contact_name", "email", "phone", "website",
-                 "csrfmiddlewaretoken"):  # fmt: skip
+    for name in ("organisation", "place", "province", "contact_name", "email", "phone",
+                 "website", "csrfmiddlewaretoken"):  # fmt: skip
         assert f'name="{name}"' in page, name
+    assert '<option value="noord-brabant">Noord-Brabant</option>' in page
+    assert re.search(r'for="id_province">Provincie <span class="form-optional">\(niet verplicht\)',
+                     page)  # fmt: skip
     for name in ("target_group_size", "baseline_date", "activiteit-TOTAL_FORMS",
                  "guidance_name", "evidence"):  # fmt: skip
         assert f'name="{name}"' not in page, name
@@ -98,7 +101,8 @@ def test_step_1_asks_who_you_are_and_shows_no_other_steps_fields(client):
 def test_saving_step_1_creates_the_draft_and_mails_the_private_link(
     client, django_capture_on_commit_callbacks, mailoutbox
 ):
-    data = minimal_post(organisation="Drukkerij Kleurrijk", email="sanne@kleurrijk.example")
+    data = minimal_post(organisation="Drukkerij Kleurrijk", email="sanne@kleurrijk.example",
+                        province="zeeland")  # fmt: skip
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(APPLY, data)
     token = redirected_to_step(response, 2, "nieuw")
@@ -108,6 +112,7 @@ def test_saving_step_1_creates_the_draft_and_mails_the_private_link(
         "Drukkerij Kleurrijk",
         "sanne@kleurrijk.example",
     )
+    assert application.province == "zeeland"
     assert application.consent is True
     assert application.consent_text.startswith("Ik geef toestemming om de gegevens")
     assert services.by_token(token).pk == application.pk
@@ -130,6 +135,7 @@ def test_saving_step_1_creates_the_draft_and_mails_the_private_link(
     first = text(client.get(step_url(token, 1)))
     assert 'value="Drukkerij Kleurrijk"' in first
     assert 'value="sanne@kleurrijk.example"' in first
+    assert '<option value="zeeland" selected>Zeeland</option>' in first
     assert f'value="{data["contact_name"]}"' in first
     assert 'name="consent"' not in first  # given with the first save
 
@@ -172,6 +178,7 @@ BAD_INPUT = [  # (id, step, POST body, overrides, message)
     ("no-email", 1, minimal_post, {"email": None}, "Vul een e-mailadres in."),
     ("no-consent", 1, minimal_post, {"consent": None}, "Geef toestemming om je aanvraag te kunnen bewaren."),
     ("invalid-email", 1, minimal_post, {"email": "naam@"}, "Vul een geldig e-mailadres in, zoals naam@organisatie.nl."),
+    ("unknown-province", 1, minimal_post, {"province": "atlantis"}, "Kies een provincie uit de lijst."),
     ("phone", 1, minimal_post, {"phone": "bel me maar"}, "Vul een telefoonnummer in met alleen cijfers, spaties, +, - of haakjes."),
     ("long-organisation", 1, minimal_post, {"organisation": "x" * 201}, "Te lang: hoogstens 200 tekens (nu 201)."),
     ("honeypot", 1, minimal_post, {"website": "http://spam.example"}, "Dit formulier lijkt automatisch te zijn ingevuld en is niet verstuurd."),

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
+from kennislab.surveys import demo_impact
 from kennislab.vouchers import demo, demo_data, services
 from kennislab.vouchers.models import Application, GoodExamplePage, Scheme, Status
 
@@ -76,8 +77,13 @@ def test_load_demo_command_loads_vouchers_too_and_is_idempotent():
     assert Scheme.objects.filter(slug=demo_data.SCHEME["slug"]).exists()
     pages = GoodExamplePage.objects.count()
     call_command("load_demo", verbosity=0)
-    assert GoodExamplePage.objects.count() == pages == 11
-    assert Scheme.objects.count() == 1
+    scheme = Scheme.objects.get(slug=demo_data.SCHEME["slug"])
+    assert GoodExamplePage.objects.child_of(scheme.page).count() == 11
+    # and the earlier, closed round of the impact follow-up (surveys/demo_impact.py)
+    past = Scheme.objects.get(slug=demo_impact.PAST_SCHEME["slug"])
+    assert past.phase() == "closed"
+    assert GoodExamplePage.objects.count() == pages == 11 + len(demo_impact.PAST_EXAMPLES)
+    assert Scheme.objects.count() == 2
 
 
 def test_demo_names_are_not_the_real_funder_or_institute():

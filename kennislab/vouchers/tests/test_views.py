@@ -63,6 +63,9 @@ def test_form_has_the_contract_fields(client, voucher_site):
         assert f'name="{name}"' in html, name
     assert html.count('name="organisation_type"') == 4  # one radio button per type
     assert 'type="checkbox" name="consent"' in html
+    assert re.search(r'Provincie <span class="form-optional">\(niet verplicht\)</span>', html)
+    assert ">Wil ik niet zeggen</option>" in html and ">Limburg</option>" in html
+    assert 'type="checkbox" name="impact_consent"' in html
     assert "Kennisvoucher aanvragen" in html
     assert "Goed voorbeeld 1" in html
     assert "nog 2 van 2 beschikbaar" in html
@@ -77,6 +80,8 @@ def test_a_valid_application_is_granted_and_confirmed(client, voucher_site):
     assert (application.organisation, application.status) == ("GGD Waterstreek", Status.GRANTED)
     assert application.example_id == voucher_site.examples[0].pk
     assert application.consent_text.startswith("Ik geef toestemming om de gegevens")
+    assert "vragenlijst" not in application.consent_text
+    assert (application.province, application.impact_consent) == ("", False)
 
     page = client.get(response["Location"])
     assert page.status_code == 200
@@ -85,6 +90,18 @@ def test_a_valid_application_is_granted_and_confirmed(client, voucher_site):
     assert application.reference in html
     assert "Voorlopig toegekend" in html
     assert "Op de wachtlijst" not in html
+
+
+def test_province_and_the_impact_survey_are_asked_and_stored(client, voucher_site):
+    data = form_data(province="noord-brabant", impact_consent="on")
+    response = client.post(voucher_site.apply_url(), data)
+    assert response.status_code == 303
+    application = Application.objects.get()
+    assert (application.province, application.impact_consent) == ("noord-brabant", True)
+    assert application.consent_text.endswith(
+        "Ik wil drie maanden na de definitieve toekenning een korte vragenlijst ontvangen over "
+        "wat de voucher heeft opgeleverd."
+    )
 
 
 def test_an_application_beyond_the_caps_goes_to_the_waiting_list(client, voucher_site):
@@ -135,6 +152,7 @@ def test_a_missing_field_is_named_and_nothing_is_stored(client, voucher_site, fi
         ("organisation", "   ", "Vul de naam van je organisatie in."),
         ("consent", "", "Geef toestemming om de aanvraag te kunnen behandelen."),
         ("own_contribution", "y" * 2001, "Te lang: hoogstens 2000 tekens (nu 2001)."),
+        ("province", "atlantis", "Kies een van de provincies uit de lijst."),
     ],
 )  # fmt: skip
 def test_bad_input_gets_a_dutch_message_and_stores_nothing(

@@ -1,4 +1,7 @@
-"""manage.py import_dump PATH [PATH …] — import page dumps into the Kennislab (CONTRACTS.md)."""
+"""manage.py import_dump PATH [PATH …] — import page dumps into the Kennislab (CONTRACTS.md).
+
+The summary also lists the items that read above taalniveau B1 (importer/readability.py), each
+with its main reason; they are imported all the same."""
 
 import sys
 from collections import Counter
@@ -9,6 +12,7 @@ from tqdm import tqdm
 
 from ...importer.loader import load_item, theme_vocabulary
 from ...importer.parser import Problem, parse_bytes
+from ...importer.readability import summary_lines
 from ...models import Domain, Theme
 from ...site import ensure_kennislab_index
 
@@ -78,6 +82,10 @@ class Command(BaseCommand):
             self.stdout.write(f"Proefdraai: {len(items)} items gelezen, niets opgeslagen.")
         else:
             counts = self._load(items, problems, verbosity, show_progress=not no_progress)
+
+        if verbosity >= 1:
+            for line in summary_lines(items, show_all=verbosity >= 2):
+                self.stdout.write(line)
 
         for problem in problems:
             location = f"{problem.source}:{problem.line}" if problem.line else problem.source

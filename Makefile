@@ -9,13 +9,14 @@ PORT ?= 8000
 WORKERS ?= 2
 PYTEST_ARGS ?=
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+REDIS_URL ?= redis://127.0.0.1:6379/5
 PG_REACHABLE = $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=3).close()" "$(PG_URL)" 2>/dev/null
 
 .DEFAULT_GOAL := help
 .PHONY: help install run serve worker test test-browser lint format migrations-check check \
         lock messages bench bench-import bench-pages bench-search bench-search-scale bench-vignet \
         bench-campaigns bench-admin bench-privacy bench-backup bench-newsletter bench-discovery bench-api bench-http guards audit \
-        loadtest-vouchers clean
+        loadtest-vouchers scaleout static clean
 
 help: ## Show the available commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -39,7 +40,7 @@ serve: install ## Production-style server: gunicorn + whitenoise + task worker
 
 worker: install ## Run the background task worker (mail, search indexing, daily reminders)
 	$(BIN)/python manage.py recover_tasks
-	$(BIN)/python manage.py daily_jobs --plannen
+	$(BIN)/python deploy/startup.py daily
 	$(BIN)/python manage.py db_worker
 
 test: install ## Run the whole test suite (DATABASE_URL selects the database)
@@ -127,6 +128,12 @@ bench-api: install ## The public API on the demo content: items, events, details
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.api
 	@if $(PG_REACHABLE); then DATABASE_URL=$(PG_URL) $(BIN)/python -m kennislab.bench.api; \
 	else echo "PostgreSQL not reachable at $(PG_URL): skipped"; fi
+
+scaleout: install ## Two app servers on one PostgreSQL, Redis and media folder: what holds (≤ 3 min)
+	$(BIN)/python -m kennislab.bench.scaleout --database-url $(PG_URL) --redis-url $(REDIS_URL)
+
+static: install ## Collect static files once per release (servers skip it while current)
+	$(BIN)/python deploy/startup.py static
 
 bench-http: install ## Pages over HTTP: make serve (2 workers), 16 connections, req/s as ratios of a bare view, page cache on and off; SQLite + PostgreSQL (~5 min each)
 	env -u DATABASE_URL $(BIN)/python -m kennislab.bench.http

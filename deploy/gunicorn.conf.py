@@ -2,12 +2,21 @@
 (deploy/kennislab-web.service).
 
 Every value can be overridden from the environment: HOST, PORT, WORKERS, THREADS,
-FORWARDED_ALLOW_IPS, GUNICORN_TIMEOUT.
+FORWARDED_ALLOW_IPS, GUNICORN_TIMEOUT, GUNICORN_CONTROL_SOCKET.
 """
 
 import os
+import re
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+host, port = os.environ.get("HOST", "127.0.0.1"), os.environ.get("PORT", "8000")
+bind = f"{host}:{port}"
+# gunicorn's control socket (for `gunicornc`) defaults to one path per user
+# (~/.gunicorn/gunicorn.ctl): a second server on the machine would take it over and either
+# server's stop would remove it. One per server, in var/ (relative to the checkout; systemd's
+# ReadWritePaths has it).
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET") or (
+    f"var/gunicorn-{re.sub(r'[^A-Za-z0-9.-]', '_', f'{host}-{port}')}.ctl"
+)
 workers = int(os.environ.get("WORKERS", "2"))
 # gthread: a request is handled by a thread once it has arrived, so a slow client (a slow upload,
 # a slow connection) occupies one connection, not a whole worker; nginx in front buffers request

@@ -90,3 +90,51 @@ def test_a_task_running_briefly_is_left_alone():
     assert recover_stuck_tasks() == 0
     call_command("recover_tasks", ouder_dan=0)
     assert DBTaskResult.objects.get().status == "READY"
+
+
+# --- several servers on one database: a worker's own name, not age, says its task is left ----
+
+
+def test_a_starting_worker_leaves_another_servers_running_task_alone():
+    """Server B's worker runs a task right now; server A's worker starts: the task stays with B."""
+    queued_mail()
+    task = DBTaskResult.objects.get()
+    task.claim("host-b/127.0.0.3:8000")
+    # --ouder-dan 0, what bin/serve ran before: B's running task is taken away
+    assert recover_stuck_tasks(timedelta(0), own_worker="host-a/127.0.0.2:8000") == 1
+    task.refresh_from_db()
+    assert task.status == "READY"
+    task.claim("host-b/127.0.0.3:8000")
+    assert recover_stuck_tasks(own_worker="host-a/127.0.0.2:8000") == 0
+    call_command("recover_tasks", worker="host-a/127.0.0.2:8000")
+    assert DBTaskResult.objects.get().status == "RUNNING"
+
+
+def test_a_worker_starting_again_takes_back_what_its_previous_run_left():
+    email = queued_mail()
+    task = DBTaskResult.objects.get()
+    task.claim("host-a/127.0.0.2:8000")  # then that worker was killed
+    call_command("recover_tasks", worker="host-a/127.0.0.2:8000")
+    assert DBTaskResult.objects.get().status == "READY"
+    run_worker_once()
+    email.refresh_from_db()
+    assert email.status == OutgoingEmail.Status.SENT
+    assert len(mail.outbox) == 1
+
+
+def test_the_last_claim_counts_not_an_earlier_one():
+    """A task the worker once ran (and that another worker claimed after it) is not its own."""
+    queued_mail()
+    task = DBTaskResult.objects.get()
+    task.claim("host-a/127.0.0.2:8000")
+    DBTaskResult.objects.filter(pk=task.pk).update(status="READY")
+    task.refresh_from_db()
+    task.claim("host-b/127.0.0.3:8000")
+    assert recover_stuck_tasks(own_worker="host-a/127.0.0.2:8000") == 0
+    assert recover_stuck_tasks(own_worker="host-b/127.0.0.3:8000") == 1
+
+
+def test_a_dead_servers_task_goes_back_after_the_timeout():
+    queued_mail()
+    killed_worker_left_it(minutes_ago=45)  # by "worker-die-stierf", a server that never returns
+    assert recover_stuck_tasks(own_worker="host-a/127.0.0.2:8000") == 1

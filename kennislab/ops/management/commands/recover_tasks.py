@@ -1,5 +1,5 @@
-"""manage.py recover_tasks [--ouder-dan MINUTEN] — tasks left RUNNING by a worker that died go
-back in the queue (kennislab/ops/recovery.py)."""
+"""manage.py recover_tasks [--worker NAAM] [--ouder-dan MINUTEN] — tasks left RUNNING by a worker
+that died go back in the queue (kennislab/ops/recovery.py)."""
 
 from datetime import timedelta
 
@@ -16,17 +16,26 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
+            "--worker",
+            default="",
+            metavar="NAAM",
+            help="de naam (--worker-id) van de worker die nu start: taken die zijn vorige run "
+            "nog 'bezig' liet, gaan meteen terug in de wachtrij, hoe kort ook bezig",
+        )
+        parser.add_argument(
             "--ouder-dan",
             type=int,
             default=None,
             metavar="MINUTEN",
             help="taken die langer dan zoveel minuten bezig zijn (standaard: "
-            "TASK_RUNNING_TIMEOUT, 30 minuten); 0 bij de start van de enige worker",
+            "TASK_RUNNING_TIMEOUT, 30 minuten). 0 alleen als er nergens anders een worker "
+            "draait: met meer servers op één database zet 0 ook taken terug die een andere "
+            "worker nu uitvoert (gebruik dan --worker)",
         )
 
-    def handle(self, *args, ouder_dan=None, **options):
+    def handle(self, *args, worker="", ouder_dan=None, **options):
         if ouder_dan is not None and ouder_dan < 0:
             raise CommandError("--ouder-dan moet 0 of meer minuten zijn.")
         older = running_timeout() if ouder_dan is None else timedelta(minutes=ouder_dan)
-        count = recover_stuck_tasks(older)
+        count = recover_stuck_tasks(older, own_worker=worker.strip())
         self.stdout.write(f"{count} vastgelopen taak/taken opnieuw in de wachtrij gezet.")

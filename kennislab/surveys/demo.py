@@ -47,10 +47,11 @@ QUESTIONS = [
      "Bijvoorbeeld een vervolgbijeenkomst, hulp bij een gezamenlijk doel of een goed voorbeeld."),
 ]  # fmt: skip
 INTRO = (
-    "Het landelijke preventieakkoord richt zich op problematisch alcoholgebruik, roken en "
-    "overgewicht. Ook eenzaamheid, werkloosheid, armoede en psychische problemen spelen mee. "
-    "Met deze korte vragenlijst peilen we wat er in je gemeente speelt. Daarna helpen we graag met "
-    "een vervolgbijeenkomst en met een gezamenlijk doel."
+    "Het landelijke akkoord over preventie gaat over drie dingen: te veel alcohol drinken, roken "
+    "en overgewicht. Maar ook eenzaamheid, geen werk hebben, armoede en psychische klachten "
+    "spelen mee. Met deze korte vragenlijst willen we weten wat er in je gemeente speelt. Daarna "
+    "helpen we je graag verder. Bijvoorbeeld met een nieuwe bijeenkomst, of met een doel dat je "
+    "samen kiest."
 )
 THANKS = (
     "Dank je wel voor het invullen. We bespreken de uitkomsten in het netwerk en nemen contact op "

@@ -37,9 +37,9 @@ VOUCHER_SURVEY = {
     "slug": "vragenlijst-effect-kennisvoucher",
     "title": "Wat heeft je kennisvoucher opgeleverd?",
     "intro": (
-        "Drie maanden geleden kreeg je organisatie een kennisvoucher. We willen graag weten wat "
-        "die heeft opgeleverd. Zo kunnen we de regeling beter maken. De vragenlijst heeft vier "
-        "korte vragen."
+        "Drie maanden geleden kreeg je organisatie een kennisvoucher. Wat heeft die jullie "
+        "gebracht? Dat willen we graag weten. Zo kunnen we de regeling beter maken. Er zijn maar "
+        "vier korte vragen."
     ),
     "thanks": (
         "Dank je wel! Met je antwoorden laten we zien wat de kennisvouchers opleveren, en maken "
@@ -84,8 +84,9 @@ PAST_SCHEME = {
         "Deze ronde is gesloten. Bij de goede voorbeelden lees je wat de vouchers opleverden."
     ),
     "intro": (
-        "De eerste ronde kennisvouchers liep van januari tot en met april 2025. Acht "
-        "organisaties kregen een voucher. Drie maanden later vroegen we hun wat het opleverde."
+        "De eerste ronde liep van januari tot en met april 2025. Acht organisaties kregen toen "
+        "een voucher. Drie maanden later vroegen we hun wat het had opgeleverd. Dat lees je bij "
+        "de goede voorbeelden."
     ),
 }
 PAST_EXAMPLES = [
@@ -95,19 +96,19 @@ PAST_EXAMPLES = [
         "level": "municipality",
         "place": "Lindeveld",
         "intro": (
-            "In Lindeveld voeren wijkwerkers, huisartsen en vrijwilligers het gesprek over "
-            "gezondheid op dezelfde manier. Bewoners vertellen wat zij belangrijk vinden. Daarna "
-            "kijken ze samen wat nodig is."
+            "In Lindeveld werken wijkwerkers, huisartsen en vrijwilligers op dezelfde manier. Ze "
+            "vragen eerst aan een bewoner wat voor hem of haar telt. Pas dan kijken ze samen wat "
+            "er nodig is."
         ),
         "offer": [
             ("paragraph", "De expert geeft je team een training van drie dagdelen. Daarna "
-                          "begeleidt ze twee intervisies met je wijkwerkers."),
-            ("list", ["de gesprekskaarten en het werkboek van Lindeveld",
+                          "leidt ze twee bijeenkomsten waarin je wijkwerkers van elkaar leren."),
+            ("list", ["de kaarten voor gesprekken en het werkboek van Lindeveld",
                       "een training van drie dagdelen voor je team",
-                      "twee intervisies na de training"]),
+                      "twee bijeenkomsten om van elkaar te leren, na de training"]),
         ],
         "audience": (
-            "Gemeenten en welzijnsorganisaties die in een wijk willen beginnen met Positieve "
+            "Voor gemeenten en het welzijnswerk: als je in een wijk wilt beginnen met Positieve "
             "Gezondheid."
         ),
         "expert": ("Saskia Verhoeff", "Opbouwwerker en trainer", "Welzijnsnetwerk Lindeveld",
@@ -124,11 +125,11 @@ PAST_EXAMPLES = [
             "een goed leven is. De zorg sluit daarop aan."
         ),
         "offer": [
-            ("paragraph", "De expert helpt je thuiszorgteams om het eerste gesprek met een "
-                          "cliënt anders te voeren. Je krijgt een korte training en een "
-                          "terugkomdag."),
+            ("paragraph", "De expert helpt je teams in de thuiszorg om het eerste gesprek met "
+                          "een cliënt anders te voeren. Je krijgt een korte training. Later is "
+                          "er nog een dag om terug te kijken."),
         ],
-        "audience": "Thuiszorg- en wijkverpleegorganisaties.",
+        "audience": "Voor thuiszorg en wijkverpleging.",
         "expert": ("Jeroen Dekkers-Baan", "Wijkverpleegkundige en coach", "Zorggroep Meerland",
                    "j.dekkersbaan@kennislab.example", "030 000 00 42"),
         "themes": ["positieve-gezondheid"],

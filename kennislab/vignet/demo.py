@@ -32,8 +32,9 @@ PAGE = {
     "slug": "vignet",
     "title": "Vignet Vitaal Bedrijf",
     "intro": (
-        "Laat zien dat vitaliteit er bij jullie toe doet. Werkgevers met een vitaliteitsprogramma "
-        "dat aan de criteria voldoet, krijgen het Vignet Vitaal Bedrijf voor twee jaar."
+        "Laat zien dat je als werkgever goed zorgt voor de gezondheid van je mensen. Heb je een "
+        "plan voor vitaliteit dat aan de eisen voldoet? Dan krijg je het Vignet Vitaal Bedrijf. "
+        "Het vignet is twee jaar geldig."
     ),
 }
 
@@ -202,8 +203,9 @@ class VignetDemoLoader(DemoLoader):
             signup_opens_at=_noon(starts_on - timedelta(days=45)),
             signup_closes_at=_noon(starts_on + timedelta(days=14)),
             intro=(
-                f"De editie van maart {year}: dertig dagen lang werkten deelnemers aan hun eigen "
-                "gezonde uitdaging, alleen of als team met collega's. Aanmelden is gesloten."
+                f"Dit was de editie van maart {year}. Dertig dagen lang werkten mensen aan hun "
+                "eigen gezonde doel. Ze deden alleen mee, of in een team met collega's. Aanmelden "
+                "kan niet meer."
             ),
             show_in_menus=False,
         )  # fmt: skip

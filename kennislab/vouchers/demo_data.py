@@ -80,25 +80,25 @@ EXAMPLES = [
         "title": "Gezonde Regio Veenland: samen werken aan brede gezondheid",
         "level": "region",
         "intro": (
-            "Zes gemeenten, de GGD in de regio en een zorgverzekeraar werken in Veenland samen "
-            "vanuit één gedeelde visie op gezondheid. Ze maakten één regionale agenda, met "
-            "afspraken over geld, rollen en wat ze samen meten."
+            "In Veenland werken zes gemeenten samen met de GGD en een zorgverzekeraar. Ze kijken "
+            "op dezelfde manier naar gezondheid. Samen maakten ze één plan voor de hele regio. "
+            "Daarin staat wie wat doet, wie wat betaalt en wat ze samen meten."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert helpt jouw regio om van losse projecten naar een gezamenlijke aanpak "
-                "te gaan. Je leert hoe Veenland partners aan tafel kreeg en hield, en hoe je "
-                "Positieve Gezondheid vertaalt naar keuzes in beleid en budget.",
+                "De expert helpt je regio om van losse projecten naar één aanpak te gaan. Je "
+                "leert hoe Veenland partners aan tafel kreeg en hield. En hoe je Positieve "
+                "Gezondheid omzet in keuzes voor beleid en geld.",
             ),
             ("heading", "Wat je van de expert kunt verwachten"),
             (
                 "list",
                 [
-                    "een startsessie met de bestuurders en beleidsmakers van jouw regio",
-                    "drie werksessies om samen een regionale agenda op te stellen",
-                    "voorbeelden van samenwerkingsafspraken en een eenvoudige monitor",
-                    "coaching van de kwartiermaker of het kernteam, tot een half jaar lang",
+                    "een eerste sessie met de bestuurders en beleidsmakers van je regio",
+                    "drie sessies waarin je samen een plan voor de regio maakt",
+                    "voorbeelden van afspraken over samenwerken, en een simpele manier om te meten",
+                    "tot een half jaar lang coaching van het team dat de aanpak trekt",
                 ],
             ),
             (
@@ -111,9 +111,9 @@ EXAMPLES = [
             ),
         ],
         "audience": (
-            "Voor regio’s en samenwerkende gemeenten die met zorg, welzijn, GGD en "
-            "zorgverzekeraar een gedeelde aanpak willen opbouwen. Bijvoorbeeld als voorbereiding "
-            "op een regioplan of een lokaal preventieakkoord."
+            "Voor regio’s en gemeenten die samen met zorg, welzijn, de GGD en de zorgverzekeraar "
+            "één aanpak willen maken. Dat kan ook een eerste stap zijn naar een plan voor de "
+            "regio of een lokaal akkoord over preventie."
         ),
         "expert": {
             "name": "Ingrid Zwartveen",
@@ -130,31 +130,31 @@ EXAMPLES = [
         "title": "Scholennetwerk Zandhoeve: Positieve Gezondheid in de klas",
         "level": "region",
         "intro": (
-            "In de regio Zandhoeve werken veertien basisscholen en drie middelbare scholen samen "
-            "aan het welzijn van leerlingen en leraren. Kinderen praten in de klas over wat zij "
-            "belangrijk vinden, met een kindvriendelijke versie van het ‘spinnenweb’."
+            "In Zandhoeve werken veertien basisscholen en drie middelbare scholen samen. Ze "
+            "willen dat het goed gaat met kinderen en leraren. In de klas praten de kinderen over "
+            "wat voor hen telt. Ze doen dat met een ‘spinnenweb’ dat voor kinderen is gemaakt."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert laat zien hoe je een netwerk van scholen opzet en draaiende houdt. "
-                "Ook krijg je de lessen en werkvormen die in Zandhoeve zijn ontwikkeld, en hulp "
-                "om ze aan te passen aan jouw scholen.",
+                "De expert laat zien hoe je een netwerk van scholen opzet en draaiende houdt. Je "
+                "krijgt ook de lessen en werkvormen uit Zandhoeve. En je krijgt hulp om ze goed "
+                "te laten passen bij jouw scholen.",
             ),
             (
                 "list",
                 [
                     "een bezoek aan twee scholen in Zandhoeve, met een gesprek met leraren",
-                    "een train-de-trainer voor intern begeleiders en zorgcoördinatoren",
-                    "een doorloop van de lessenserie en de werkvormen voor ouderavonden",
-                    "advies over de samenwerking met jeugdgezondheidszorg en wijkteam",
+                    "een training voor de zorgteams van scholen, zodat ze daarna zelf kunnen "
+                    "trainen",
+                    "uitleg over de lessen en over de werkvormen voor ouderavonden",
+                    "advies over samenwerken met de jeugdarts en het wijkteam",
                 ],
             ),
         ],
         "audience": (
-            "Voor schoolbesturen, samenwerkingsverbanden en gemeenten die met meerdere scholen "
-            "tegelijk aan de slag willen. Ook geschikt als je al losse scholen hebt die ermee "
-            "werken en je dat breder wilt maken."
+            "Voor schoolbesturen en gemeenten die met een aantal scholen tegelijk aan de slag "
+            "willen. Werken een paar scholen er al mee? Dan helpt dit om het breder te maken."
         ),
         "expert": {
             "name": "Joost Ribbelink",
@@ -171,24 +171,25 @@ EXAMPLES = [
         "title": "Vitaal Werken Dijkenland: werkgevers leren van elkaar",
         "level": "region",
         "intro": (
-            "In Dijkenland zijn ruim dertig werkgevers – van bouwbedrijf tot thuiszorg – samen "
-            "een programma gestart voor vitale medewerkers. Het gesprek over wat werk zinvol en "
-            "werkbaar maakt, staat daarin centraal."
+            "In Dijkenland zijn meer dan dertig werkgevers samen een programma gestart. Van "
+            "bouwbedrijf tot thuiszorg: ze willen dat hun mensen fit en gezond blijven. Het gaat "
+            "vooral om het gesprek. Wat maakt werk zinvol, en hoe houd je het vol?"
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert helpt je om een regionaal netwerk van werkgevers te starten of te "
-                "versterken. Je krijgt de aanpak voor het vitaliteitsgesprek tussen "
-                "leidinggevende en medewerker, en leert hoe je kleine bedrijven erbij betrekt.",
+                "De expert helpt je om in je regio een netwerk van werkgevers te starten of "
+                "sterker te maken. Je krijgt de aanpak voor het vitaliteitsgesprek. Dat is een "
+                "gesprek tussen leidinggevende en medewerker over energie en plezier in het werk. "
+                "Ook leer je hoe je kleine bedrijven erbij haalt.",
             ),
             ("heading", "Wat je van de expert kunt verwachten"),
             (
                 "list",
                 [
-                    "een workshop voor HR-adviseurs en leidinggevenden over het vitaliteitsgesprek",
-                    "een opzet voor een lerend netwerk met vier bijeenkomsten per jaar",
-                    "begeleiding bij de eerste bijeenkomst van jouw netwerk",
+                    "een workshop over het vitaliteitsgesprek voor HR-adviseurs en leidinggevenden",
+                    "een plan voor een netwerk dat vier keer per jaar bij elkaar komt om te leren",
+                    "hulp bij de eerste bijeenkomst van je netwerk",
                 ],
             ),
             (
@@ -201,9 +202,8 @@ EXAMPLES = [
             ),
         ],
         "audience": (
-            "Voor werkgeversverenigingen, arbeidsmarktregio’s en gemeenten die "
-            "werkgevers willen ondersteunen. Ook voor een grote werkgever die andere bedrijven "
-            "in de regio wil meenemen."
+            "Voor verenigingen van werkgevers, regio’s en gemeenten die werkgevers willen "
+            "steunen. Ook voor een grote werkgever die andere bedrijven in de regio wil meenemen."
         ),
         "expert": {
             "name": "Femke Stroeveen",
@@ -220,30 +220,31 @@ EXAMPLES = [
         "title": "Groene Zorg Kustvallei: gezond worden in de natuur",
         "level": "region",
         "intro": (
-            "In Kustvallei verwijzen huisartsen, wijkteams en praktijkondersteuners inwoners "
-            "door naar zorgboerderijen, natuurwerkdagen en wandelgroepen. Een regionaal "
-            "netwerk van groene plekken maakt dat mogelijk."
+            "In Kustvallei sturen huisartsen en wijkteams mensen naar de natuur. Ze gaan dan naar "
+            "een zorgboerderij, een wandelgroep of een dag werken in het groen. Dat kan omdat er "
+            "in de regio een netwerk is van groene plekken."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert deelt hoe Kustvallei zorg, welzijn en natuurorganisaties aan elkaar "
-                "verbond, en hoe de verwijzing naar groene activiteiten is geregeld. Je krijgt "
-                "hulp om zo’n netwerk in jouw regio op te zetten.",
+                "De expert vertelt hoe Kustvallei zorg, welzijn en natuur met elkaar verbond. En "
+                "hoe het verwijzen naar groene activiteiten is geregeld. Je krijgt hulp om zo’n "
+                "netwerk in je eigen regio op te zetten.",
             ),
             (
                 "list",
                 [
-                    "een excursie naar een zorgboerderij en een buurtmoestuin in Kustvallei",
-                    "een werksessie om de groene plekken in jouw regio in kaart te brengen",
-                    "een doorloop van de verwijskaart en de afspraken met verwijzers",
-                    "advies over financiering van groene activiteiten op de lange termijn",
+                    "een bezoek aan een zorgboerderij en een buurtmoestuin in Kustvallei",
+                    "een sessie waarin je de groene plekken in je regio op een rij zet",
+                    "uitleg over de verwijskaart en de afspraken met huisartsen en andere "
+                    "verwijzers",
+                    "advies over hoe je groene activiteiten ook op de lange duur betaalt",
                 ],
             ),
         ],
         "audience": (
-            "Voor regio’s en gemeenten die natuur willen inzetten voor gezondheid, en voor "
-            "netwerken van zorgboerderijen, natuurorganisaties en eerstelijnszorg."
+            "Voor regio’s en gemeenten die de natuur willen inzetten voor gezondheid. En voor "
+            "netwerken van zorgboerderijen, natuurbeheerders en huisartsen."
         ),
         "expert": {
             "name": "Hidde Velthorst",
@@ -261,25 +262,25 @@ EXAMPLES = [
         "title": "Wijk De Kolken in Heuvelrade: bewoners onderzoeken hun eigen buurt",
         "level": "municipality",
         "intro": (
-            "In De Kolken gingen twaalf bewoners als medeonderzoekers de wijk in. Ze spraken met "
-            "buren over wat een goed leven is, en bepaalden samen met gemeente en wijkteam wat "
-            "er moest veranderen."
+            "In De Kolken gingen twaalf bewoners als onderzoekers de wijk in. Ze vroegen hun "
+            "buren wat een goed leven is. Daarna bepaalden ze samen met de gemeente en het "
+            "wijkteam wat er anders moest."
         ),
         "offer": [
             (
                 "paragraph",
                 "De expert helpt je om bewoners zelf onderzoek te laten doen in hun buurt. Je "
-                "leert hoe je bewoners werft, opleidt en begeleidt, en hoe je de uitkomsten "
-                "omzet in acties die bewoners zelf dragen.",
+                "leert hoe je bewoners vindt, opleidt en begeleidt. En hoe je de uitkomsten omzet "
+                "in acties die bewoners zelf dragen.",
             ),
             ("heading", "Wat je van de expert kunt verwachten"),
             (
                 "list",
                 [
-                    "een training van twee dagdelen voor bewoners die medeonderzoeker worden",
-                    "coaching van het projectteam tijdens de eerste drie maanden",
-                    "een wandeling door De Kolken met twee bewoners-onderzoekers",
-                    "gesprekskaarten en een eenvoudig onderzoeksplan om mee te starten",
+                    "een training van twee dagdelen voor bewoners die mee gaan onderzoeken",
+                    "coaching van het projectteam in de eerste drie maanden",
+                    "een wandeling door De Kolken met twee bewoners die onderzoek deden",
+                    "kaarten voor gesprekken en een simpel plan om het onderzoek mee te starten",
                 ],
             ),
             (
@@ -293,8 +294,8 @@ EXAMPLES = [
             ),
         ],
         "audience": (
-            "Voor gemeenten, welzijnsorganisaties en bewonersinitiatieven die een wijkaanpak "
-            "willen beginnen bij wat bewoners zelf belangrijk vinden."
+            "Voor gemeenten, welzijnswerk en groepen bewoners die een aanpak voor hun wijk "
+            "willen. Ze willen beginnen bij wat bewoners zelf belangrijk vinden."
         ),
         "expert": {
             "name": "Leyla Aktaşoğlu",
@@ -311,30 +312,31 @@ EXAMPLES = [
         "title": "Bibliotheek Lindeloo: een open plek voor vragen over gezondheid",
         "level": "municipality",
         "intro": (
-            "De bibliotheek van Lindeloo is een plek waar inwoners zonder drempel terechtkunnen "
-            "met vragen over gezondheid, geld en meedoen. Vrijwilligers, de wijkverpleging en "
-            "het sociaal team houden er samen spreekuur."
+            "De bibliotheek van Lindeloo is er voor iedereen met een vraag over gezondheid, geld "
+            "of meedoen. Je loopt zo binnen, want een afspraak is niet nodig. Vrijwilligers, de "
+            "wijkverpleging en het sociaal team houden er samen spreekuur. Zij kijken met je mee."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert laat zien hoe een bibliotheek een ontmoetingsplek voor gezondheid "
-                "wordt. Je hoort welke partners nodig zijn, hoe je vrijwilligers inzet en hoe "
-                "je inwoners bereikt die moeilijk lezen of weinig digitale vaardigheden hebben.",
+                "De expert laat zien hoe een bibliotheek een plek wordt waar mensen elkaar "
+                "ontmoeten en over gezondheid praten. Je hoort welke partners je nodig hebt en "
+                "hoe je vrijwilligers inzet. En hoe je mensen bereikt die moeite hebben met lezen "
+                "of met de computer.",
             ),
             (
                 "list",
                 [
                     "een bezoek aan het gezondheidsplein in de bibliotheek van Lindeloo",
-                    "een workshop voor bibliotheekmedewerkers en vrijwilligers over het "
-                    "gesprek over gezondheid",
-                    "een programmaopzet voor een jaar, met activiteiten en partners",
+                    "een workshop voor de mensen van de bibliotheek: hoe praat je met bezoekers "
+                    "over gezondheid?",
+                    "een plan voor een jaar, met activiteiten en partners",
                 ],
             ),
         ],
         "audience": (
-            "Voor bibliotheken, gemeenten en welzijnsorganisaties die een laagdrempelige plek "
-            "in de wijk of het dorp willen maken voor vragen over gezondheid."
+            "Voor bibliotheken, gemeenten en welzijnswerk. Voor wie in de wijk of het dorp een "
+            "plek wil maken waar je makkelijk binnenloopt met vragen over gezondheid."
         ),
         "expert": {
             "name": "Anouk Bredewold",
@@ -400,30 +402,31 @@ EXAMPLES = [
         "title": "Jongerenwerk Zilverdam: jongeren bepalen zelf wat gezond is",
         "level": "municipality",
         "intro": (
-            "In Zilverdam praten jongerenwerkers met jongeren over hoe het echt met ze gaat. "
-            "Jongeren kiezen zelf waar ze aan willen werken, van beter slapen tot een "
+            "In Zilverdam praten jongerenwerkers met jongeren over hoe het echt met ze gaat. De "
+            "jongeren kiezen zelf waar ze aan willen werken. Dat kan beter slapen zijn. Of een "
             "bijbaan vinden."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert laat zien hoe het jongerenwerk in Zilverdam het gesprek over "
-                "gezondheid voert op een manier die bij jongeren past: kort, eerlijk en zonder "
-                "formulieren. Ook hoor je hoe jongeren zelf activiteiten organiseren.",
+                "De expert laat zien hoe jongerenwerkers in Zilverdam met jongeren over "
+                "gezondheid praten. Dat doen ze op een manier die bij jongeren past: kort, "
+                "eerlijk en zonder formulieren. Ook hoor je hoe jongeren zelf dingen op touw "
+                "zetten.",
             ),
             (
                 "list",
                 [
                     "een training voor jongerenwerkers en buurtsportcoaches",
-                    "een meeloopdag in de jongerenruimte van Zilverdam",
-                    "een doorloop van de gesprekskaarten die samen met jongeren zijn gemaakt",
-                    "advies over samenwerking met school, wijkteam en jeugdhulp",
+                    "een dag meelopen in de ruimte voor jongeren in Zilverdam",
+                    "uitleg over de kaarten voor gesprekken, die samen met jongeren zijn gemaakt",
+                    "advies over samenwerken met school, wijkteam en jeugdhulp",
                 ],
             ),
         ],
         "audience": (
-            "Voor gemeenten en welzijnsorganisaties die het jongerenwerk sterker willen maken, "
-            "en voor teams die jongeren van 12 tot 23 jaar beter willen bereiken."
+            "Wil je als gemeente of in het welzijnswerk het jongerenwerk sterker maken? Dan is "
+            "dit voor jou. En ook voor teams die jongeren van 12 tot 23 jaar beter willen bereiken."
         ),
         "expert": {
             "name": "Dylan Schutterop",
@@ -441,9 +444,9 @@ EXAMPLES = [
         "title": "Huisartsenpraktijk Hazelbeek: het gesprek over wat ertoe doet",
         "level": "organisation",
         "intro": (
-            "In Huisartsenpraktijk Hazelbeek begint het gesprek met de vraag wat iemand zelf "
-            "belangrijk vindt. Het ‘spinnenweb’ helpt patiënt en zorgverlener om samen te "
-            "kijken naar meer dan klachten alleen."
+            "In Huisartsenpraktijk Hazelbeek begint elk gesprek met een vraag. Wat vind jij zelf "
+            "belangrijk? Het ‘spinnenweb’ helpt daarbij. Zo kijken de patiënt en de zorgverlener "
+            "samen naar meer dan de klacht alleen."
         ),
         "offer": [
             (
@@ -488,34 +491,35 @@ EXAMPLES = [
     },
     {
         "slug": "welzijn-zilverdam-medewerkers-trainen",
-        "title": "Welzijn Zilverdam: alle medewerkers werken vanuit Positieve Gezondheid",
+        "title": "Welzijn Zilverdam: het hele team werkt met Positieve Gezondheid",
         "level": "organisation",
         "intro": (
-            "Stichting Welzijn Zilverdam trainde in twee jaar al haar tachtig medewerkers. Nu "
-            "werken opbouwwerkers, ouderenadviseurs en vrijwilligerscoördinatoren vanuit "
-            "dezelfde taal en houding."
+            "Stichting Welzijn Zilverdam trainde in twee jaar al haar tachtig mensen. Dat zijn "
+            "onder meer de mensen die buurten op weg helpen, ouderen raad geven of vrijwilligers "
+            "begeleiden. Nu spreken ze allemaal dezelfde taal. En ze kijken op dezelfde manier "
+            "naar de mensen die ze helpen."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert helpt je om Positieve Gezondheid in je hele organisatie te laten "
-                "landen, niet alleen bij een paar enthousiaste collega’s. Je leert hoe je "
-                "eigen trainers opleidt en hoe je de aanpak vasthoudt in werkoverleg en "
-                "rapportages.",
+                "De expert helpt je om Positieve Gezondheid in je hele organisatie een plek te "
+                "geven. Dus niet alleen bij een paar collega’s die er zin in hebben. Je leert hoe "
+                "je eigen trainers opleidt. En hoe je de aanpak vasthoudt, ook in het werkoverleg "
+                "en in verslagen.",
             ),
             (
                 "list",
                 [
-                    "een train-de-trainer voor vier tot zes eigen medewerkers",
-                    "het trainingsprogramma en de werkvormen van Welzijn Zilverdam",
-                    "een sessie met het managementteam over randvoorwaarden",
-                    "twee intervisiemomenten voor de nieuwe trainers",
+                    "een training voor vier tot zes eigen mensen, die daarna zelf trainer worden",
+                    "het lesprogramma en de werkvormen van Welzijn Zilverdam",
+                    "een sessie met de leiding over wat er nodig is om het te laten slagen",
+                    "twee keer een gesprek waarin de nieuwe trainers van elkaar leren",
                 ],
             ),
         ],
         "audience": (
-            "Voor welzijnsorganisaties, wijkteams en andere organisaties in het sociaal domein "
-            "die alle medewerkers willen meenemen in een nieuwe manier van werken."
+            "Voor welzijnswerk, wijkteams en anderen in zorg en welzijn. Voor wie al zijn mensen "
+            "wil meenemen in een nieuwe manier van werken."
         ),
         "expert": {
             "name": "Tamara Brinkhuijsen",
@@ -529,19 +533,19 @@ EXAMPLES = [
     },
     {
         "slug": "herstelhuis-kustvallei-ervaringsdeskundigheid",
-        "title": "Herstelhuis Kustvallei: ervaringsdeskundigen ondersteunen elkaar",
+        "title": "Herstelhuis Kustvallei: mensen met eigen ervaring steunen elkaar",
         "level": "organisation",
         "intro": (
-            "In het Herstelhuis in Kustvallei helpen mensen met eigen ervaring met psychische "
-            "klachten anderen op weg. Samen zoeken ze naar wat het leven de moeite waard maakt, "
-            "naast of na de behandeling."
+            "In het Herstelhuis in Kustvallei helpen mensen elkaar op weg. Ze weten zelf hoe het "
+            "is om psychische klachten te hebben. Samen zoeken ze wat het leven de moeite waard "
+            "maakt. Naast de behandeling, of als die klaar is."
         ),
         "offer": [
             (
                 "paragraph",
-                "De expert laat zien hoe je ervaringsdeskundigheid een vaste plek geeft in je "
-                "organisatie. Je hoort hoe het Herstelhuis ervaringsdeskundigen werft, opleidt "
-                "en begeleidt, en hoe de samenwerking met behandelaars loopt.",
+                "De expert laat zien hoe mensen met eigen ervaring een vaste plek krijgen in je "
+                "organisatie. Je hoort hoe het Herstelhuis hen vindt, opleidt en begeleidt. En "
+                "hoe ze samenwerken met de behandelaars.",
             ),
             ("heading", "Wat je van de expert kunt verwachten"),
             (
@@ -549,7 +553,7 @@ EXAMPLES = [
                 [
                     "een bezoek aan het Herstelhuis, met een gesprek met deelnemers",
                     "een workshop voor teams over herstel en Positieve Gezondheid",
-                    "coaching van de eerste ervaringsdeskundigen in jouw organisatie",
+                    "coaching van de eerste mensen met eigen ervaring die bij jou aan de slag gaan",
                 ],
             ),
             (
@@ -563,8 +567,8 @@ EXAMPLES = [
             ),
         ],
         "audience": (
-            "Voor ggz-organisaties, welzijnsorganisaties en inloophuizen die meer willen doen "
-            "met de kennis van mensen die zelf psychische klachten hebben gehad."
+            "Voor de ggz, het welzijnswerk en inloophuizen. Voor wie meer wil doen met de kennis "
+            "van mensen die zelf psychische klachten hebben gehad."
         ),
         "expert": {
             "name": "Sander Olthofstra",

@@ -8,6 +8,13 @@
 Every write bumps ``SearchIndexState.version`` so that app processes refresh their reader.
 Index writes lock the state row, so they never interleave; a compaction locks it only to take
 its snapshot and to switch segments.
+
+Several task workers may index the same object at once (a publish and an unpublish a moment
+later, each with its task). An index task analyses the object without the lock, then, holding
+it, reads the object again and writes what it is then (analysing again only when it changed
+meanwhile): the last write is always of the object's latest state, so an unpublished page never
+comes back because a slower worker had read it while it was still public. A worker killed
+halfway leaves the index as it was: each document is replaced in one transaction.
 """
 
 from __future__ import annotations
@@ -85,7 +92,7 @@ def _bump(state: SearchIndexState, removed: list[int] = ()) -> None:
     totals = SearchDocument.objects.aggregate(count=Count("id"), top=Max("id"))
     state.document_count = totals["count"]
     state.max_document_id = totals["top"] or 0
-    if removed and state.segment_id:
+    if removed:  # also before the first segment: readers mask them without a reload
         state.removed_since_segment = " ".join(
             filter(None, [state.removed_since_segment, *map(str, removed)])
         )
@@ -102,12 +109,19 @@ def needs_compaction(state: SearchIndexState) -> bool:
     return changed >= max(COMPACT_MIN, COMPACT_FRACTION * total)
 
 
-def write_document(data: DocumentData | None, key: str, the_analyzer=None) -> bool:
+def write_document(data: DocumentData | None, key: str, the_analyzer=None, fresh=None) -> bool:
     """Replace the document stored under `key` by `data` (or remove it when None).
-    Returns whether compaction is due."""
+    `fresh()`, when given, reads the object's document again once the index is locked; what it
+    returns is written instead of `data` (see the module's docstring). Returns whether
+    compaction is due."""
     row = document_row(data, the_analyzer) if data is not None else None
     with transaction.atomic():
         state = SearchIndexState.get(lock=True)
+        if fresh is not None:
+            latest = fresh()
+            if latest != data:  # changed since `data` was read: another task may be ahead
+                data = latest
+                row = document_row(data, the_analyzer) if data is not None else None
         old = list(SearchDocument.objects.filter(key=key).values_list("id", flat=True))
         if row is not None and old:
             current = SearchDocument.objects.get(id=old[0])
@@ -142,7 +156,14 @@ def index_object(obj) -> bool:
     provider = provider_for(type(obj))
     if provider is None:
         return False
-    return write_document(provider(obj), object_key(obj))
+    key = object_key(obj)
+    return write_document(provider(obj), key, fresh=lambda: _current(key))
+
+
+def _current(key: str) -> DocumentData | None:
+    from .documents import document_for_key
+
+    return document_for_key(key)[1]
 
 
 def remove_object(key: str) -> bool:
@@ -159,7 +180,8 @@ def index_keys(keys) -> bool:
     for key in keys:
         known, data = document_for_key(key)
         if known:
-            due = write_document(data, key, the_analyzer) or due
+            fresh = lambda key=key: _current(key)  # noqa: E731
+            due = write_document(data, key, the_analyzer, fresh) or due
     return due
 
 
@@ -184,7 +206,8 @@ def index_keys(keys) -> bool:
 # Rows of SearchDocument are never updated, only inserted and deleted, so documents read in
 # step 2 are exactly those of step 1 minus the ones removed since (which the state lists).
 
-COMPACT_LEASE = timedelta(minutes=30)  # a build older than this counts as abandoned
+COMPACT_LEASE = timedelta(minutes=5)  # a build not heard of for this long counts as abandoned
+HEARTBEAT = timedelta(seconds=30)  # how often a build says it is still at work
 READ_BATCH = 2000  # documents per read
 WRITE_BATCH = 500  # rows per insert or delete transaction …
 WRITE_BATCH_BYTES = 512 * 1024  # … or this many bytes of postings, whichever comes first
@@ -199,6 +222,15 @@ class Build:
     segment: SearchSegment
     previous_segment_id: int | None
     removed_before: int  # removals listed in the state when the build began
+    beat: object = None  # when the build last said it is at work
+
+    def heartbeat(self) -> None:
+        """Renew the claim now and then, so that a build whose worker was killed is taken over
+        after COMPACT_LEASE, and one that is still at work is not."""
+        now = timezone.now()
+        if self.beat is None or now - self.beat >= HEARTBEAT:
+            SearchIndexState.objects.filter(pk=1, building=self.segment).update(building_since=now)
+            self.beat = now
 
 
 def compact() -> SearchSegment | None:
@@ -219,28 +251,38 @@ def compact() -> SearchSegment | None:
     return finish_compaction(build)
 
 
+def _claimed(state: SearchIndexState) -> bool:
+    """Whether another compaction is building a segment (and was heard of recently)."""
+    return bool(
+        state.building_id
+        and state.building_since
+        and timezone.now() - state.building_since < COMPACT_LEASE
+    )
+
+
 def begin_compaction() -> Build | None:
+    if _claimed(SearchIndexState.get()):  # without the lock first: a second worker just leaves
+        logger.info("search compaction skipped: a segment is being built")
+        return None
     with transaction.atomic():
         state = SearchIndexState.get(lock=True)
         now = timezone.now()
-        if (
-            state.building_id
-            and state.building_since
-            and now - state.building_since < COMPACT_LEASE
-        ):
+        if _claimed(state):
             logger.info("search compaction skipped: segment %s is being built", state.building_id)
             return None
         top = SearchDocument.objects.aggregate(top=Max("id"))["top"] or 0
         segment = SearchSegment.objects.create(max_document_id=top)
         state.building, state.building_since = segment, now
         state.save(update_fields=["building", "building_since"])
-        return Build(segment, state.segment_id, len(state.removed_since_segment.split()))
+        removed_before = len(state.removed_since_segment.split())
+        return Build(segment, state.segment_id, removed_before, beat=now)
 
 
-def _documents(max_id: int):
+def _documents(max_id: int, heartbeat=lambda: None):
     """(id, encoded terms) of every document up to max_id, in id order, read in chunks."""
     last = 0
     while True:
+        heartbeat()
         chunk = list(
             SearchDocument.objects.filter(id__gt=last, id__lte=max_id)
             .order_by("id")
@@ -260,7 +302,7 @@ def build_segment(build: Build) -> None:
     informative: dict[str, bool] = {}
     words: Counter = Counter()
     doc_ids, doc_terms, doc_weights = [], [], []
-    for doc_id, encoded in _documents(segment.max_document_id):
+    for doc_id, encoded in _documents(segment.max_document_id, build.heartbeat):
         ids, weights = [], []
         items = encoded.split()
         for i in range(0, len(items) - 1, 2):
@@ -296,13 +338,20 @@ def build_segment(build: Build) -> None:
         )
         for term, tid in term_ids.items()
     )
-    _insert(SearchPostings, rows, size=lambda row: POSTING_BYTES * row.document_frequency)
+    build.heartbeat()
+    _insert(
+        SearchPostings,
+        rows,
+        size=lambda row: POSTING_BYTES * row.document_frequency,
+        heartbeat=build.heartbeat,
+    )
     _insert(
         SearchVocabulary,
         (
             SearchVocabulary(segment=segment, word=word[:100], document_frequency=n)
             for word, n in words.items()
         ),
+        heartbeat=build.heartbeat,
     )
     segment.document_count, segment.term_count = len(doc_ids), len(term_ids)
     segment.save(update_fields=["document_count", "term_count"])
@@ -399,11 +448,12 @@ def _yielding():
         time.sleep((time.perf_counter() - started) * YIELD)
 
 
-def _insert(model, rows, size=None):
+def _insert(model, rows, size=None, heartbeat=lambda: None):
     """bulk_create in transactions of at most WRITE_BATCH rows or WRITE_BATCH_BYTES bytes."""
     for chunk in _batches((row, size(row) if size else 0) for row in rows):
         with _yielding():
             model.objects.bulk_create(chunk)
+        heartbeat()
 
 
 def _store(rows) -> int:
@@ -420,25 +470,29 @@ def reindex_phrases() -> int:
     phrase terms follow the synonyms editors just changed. Returns how many were re-analysed;
     compacts when that is due."""
     from .documents import document_for_key
-    from .service import engine
+    from .service import consistently, engine
 
-    the_analyzer, the_reader = engine()
-    store = database_store()
-    rows: set[int] = set()
-    for phrases in the_analyzer.phrases.values():
-        for phrase in phrases:
-            common = None
-            for stem in phrase:
-                found = the_reader.postings(stem, store)[0]
-                common = found if common is None else np.intersect1d(common, found)
-            rows.update(int(row) for row in common)
-    ids = [int(the_reader.ids[row]) for row in rows]
+    def holders(settled):
+        the_analyzer, the_reader = engine(install=not settled)
+        store = database_store()
+        rows: set[int] = set()
+        for phrases in the_analyzer.phrases.values():
+            for phrase in phrases:
+                common = None
+                for stem in phrase:
+                    found = the_reader.postings(stem, store)[0]
+                    common = found if common is None else np.intersect1d(common, found)
+                rows.update(int(row) for row in common)
+        return the_analyzer, [int(the_reader.ids[row]) for row in rows]
+
+    the_analyzer, ids = consistently(holders)
     keys = SearchDocument.objects.filter(id__in=ids).values_list("key", flat=True)
     count, due = 0, False
     for key in list(keys):
         known, data = document_for_key(key)
         if known:
-            due = write_document(data, key, the_analyzer) or due
+            fresh = lambda key=key: _current(key)  # noqa: E731
+            due = write_document(data, key, the_analyzer, fresh) or due
             count += 1
     if due:
         compact()
@@ -452,7 +506,8 @@ def rebuild(progress=None) -> int:
     the_analyzer = analyzer()
     for data in all_documents():
         keys.add(data.key)
-        write_document(data, data.key, the_analyzer)
+        fresh = lambda key=data.key: _current(key)  # noqa: E731
+        write_document(data, data.key, the_analyzer, fresh)
         count += 1
         if progress:
             progress(count)

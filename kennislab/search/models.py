@@ -142,6 +142,24 @@ class SearchIndexState(models.Model):
         return state
 
 
+class SearchPendingKey(models.Model):
+    """An object whose index task is queued and has not started yet. A change to the same object
+    in the meantime needs no task of its own: the task reads the object when it starts. So the
+    signals of one publish (saving the revision, the page, page_published, a new slug) make one
+    task, also when Wagtail sends them in separate transactions (signals.enqueue_keys)."""
+
+    key = models.CharField(_("sleutel"), max_length=100, unique=True)
+    queued_at = models.DateTimeField(_("in de wachtrij sinds"))
+    token = models.BigIntegerField()  # which enqueue call added it
+
+    class Meta:
+        verbose_name = _("wachtende indextaak")
+        verbose_name_plural = _("wachtende indextaken")
+
+    def __str__(self):
+        return self.key
+
+
 class SynonymGroup(models.Model):
     """Words and expressions that mean the same for search: GGZ = geestelijke gezondheidszorg."""
 

@@ -29,5 +29,6 @@ not_personal(
     "kennislab_search.SearchDocument", "kennislab_search.SearchSegment",
     "kennislab_search.SearchPostings", "kennislab_search.SearchVocabulary",
     "kennislab_search.SearchIndexState", "kennislab_search.SynonymGroup",
+    "kennislab_search.SearchPendingKey",
     why="De zoekindex bevat alleen gepubliceerde inhoud.",
 )  # fmt: skip

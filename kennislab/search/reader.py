@@ -4,6 +4,16 @@ Each app process keeps per-document arrays (length, date, facets) and caches pos
 the terms it needs. It checks the index version on every search and refreshes incrementally:
 new documents are appended, removed ones masked; a new segment triggers a full reload.
 
+A reader (``IndexReader``) is a view of one index version and never changes once made:
+``LiveIndex.refresh`` reads a new one (from the last, copying what it extends) in one database
+snapshot and swaps it in, so a search that began on the old view finishes on it while threads
+of the same process search on the new one. (Before, a refresh in one thread changed the arrays
+and the posting cache under a search in another, and postings of the old segment could stay
+cached in the new state: a document compacted meanwhile went missing from that process's
+searches until the next index write.) A view whose segment was replaced and deleted by a
+compaction in another process raises ``SegmentGone`` when it misses a posting; the search runs
+again in a snapshot (service.consistently).
+
 Ranking, for a query of clauses (one per query word):
 
 1. For each clause, each alternative (the stem, the compound's parts, a synonym, a prefix
@@ -19,6 +29,7 @@ Ranking, for a query of clauses (one per query word):
 from __future__ import annotations
 
 import bisect
+import copy
 import math
 import threading
 from collections import OrderedDict
@@ -104,11 +115,16 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+class SegmentGone(Exception):
+    """The segment a view reads was replaced by a compaction and its rows deleted since the view
+    was made: refresh and search again."""
+
+
 class IndexReader:
-    """The in-memory view of one index. Use `refresh(store)` before every search."""
+    """The in-memory view of one index version (see LiveIndex). Made by `load` or `updated`;
+    after that only its posting cache changes."""
 
     def __init__(self):
-        self.lock = threading.RLock()
         self.version = None
         self.segment = None  # (segment id, token)
         self._reset()
@@ -131,10 +147,15 @@ class IndexReader:
         self.delta_words: dict[str, int] = {}
         self.segment_words: dict[str, int] = {}
         self._row_table = np.zeros(0, dtype=np.int64)  # document id → row (-1: none)
-        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
-        self._cache_bytes = 0
+        self._borrowed: set[str] = set()  # delta terms whose lists the previous view shares
+        self._new_cache()
         self._stems: list[str] = []
         self._deletes: dict[str, list[str]] = {}
+
+    def _new_cache(self):
+        self._cache: OrderedDict[str, tuple[np.ndarray, np.ndarray]] = OrderedDict()
+        self._cache_bytes = 0
+        self._cache_lock = threading.Lock()
 
     # --- loading ----------------------------------------------------------------------------
 
@@ -142,43 +163,62 @@ class IndexReader:
     def segment_id(self):
         return self.segment[0] if self.segment else None
 
-    def refresh(self, store) -> None:
-        """Bring the reader up to date with `store` (see store.py): incrementally when only
-        documents were added or removed, fully when the segment changed or the incremental view
-        does not match what the state says (a restored database, reused ids)."""
-        state = store.state()
-        if state["version"] == self.version and state["segment"] == self.segment:
-            return
-        with self.lock:
-            state = store.state(removed=True)
-            if state["version"] == self.version and state["segment"] == self.segment:
-                return
-            if (
-                state["segment"] != self.segment
-                or self.version is None
-                or not self._update(state, store)
-            ):
-                self._reload(state, store)
-            self.version = state["version"]
+    def matches(self, state) -> bool:
+        return state["version"] == self.version and state["segment"] == self.segment
 
-    def _reload(self, state, store) -> None:
-        self._reset()
-        self.segment = state["segment"]
-        self.segment_max_id = state["segment_max_id"]
-        self.segment_df = store.segment_terms(self.segment) if self.segment else {}
-        self.segment_words = store.segment_words(self.segment) if self.segment else {}
-        self._update(state, store)
+    @classmethod
+    def load(cls, state, store) -> IndexReader:
+        """A view of the index in `state` (see store.py), read from scratch."""
+        view = cls()
+        view.segment = state["segment"]
+        view.segment_max_id = state["segment_max_id"]
+        if view.segment:
+            view.segment_df = store.segment_terms(view.segment)
+            if len(view.segment_df) != state["segment_terms"] and (
+                store.state()["segment"] != view.segment
+            ):
+                raise SegmentGone  # being deleted (read outside a snapshot): a newer one is current
+            view.segment_words = store.segment_words(view.segment)
+        view._update(state, store)
+        view.version = state["version"]
+        return view
+
+    def updated(self, state, store) -> IndexReader:
+        """A view of the index in `state`: a copy of this one with the documents added since and
+        without those removed since; read from scratch when the segment changed or the copy does
+        not match what the state says (a restored database, reused ids)."""
+        if self.version is not None and state["segment"] == self.segment:
+            view = self._copy()
+            if view._update(state, store):
+                view.version = state["version"]
+                return view
+        return self.load(state, store)
+
+    def _copy(self) -> IndexReader:
+        """A copy that can be extended without changing this view: arrays are replaced, not
+        changed in place, when documents are added; the rest is copied here or on first write."""
+        view = copy.copy(self)
+        view.alive = self.alive.copy()
+        view.type_codes = dict(self.type_codes)
+        view.theme_codes = dict(self.theme_codes)
+        view.domain_codes = dict(self.domain_codes)
+        view.delta = dict(self.delta)
+        view.delta_words = dict(self.delta_words)
+        view._borrowed = set(self.delta)
+        view._new_cache()
+        return view
 
     def _update(self, state, store) -> bool:
-        """Append new documents, mask removed ones; False when the result does not match."""
+        """Append new documents, mask removed ones; False when the result does not match. Reads
+        only documents the state counts (id ≤ its highest id): one written since is left to the
+        next version."""
         last = int(self.ids[-1]) if len(self.ids) else 0
-        self._append(store.documents_after(last), store.informative_exact)
+        rows = store.documents_after(last, self.segment_max_id, state["max_id"])
+        self._append(rows, store.informative_exact)
         if state["removed"]:
             self._remove(state["removed"])
         self._build_row_table()
         self._build_vocabulary()
-        self._cache.clear()
-        self._cache_bytes = 0
         top = int(self.ids[-1]) if len(self.ids) else 0
         return self.document_count == state["documents"] and top <= state["max_id"]
 
@@ -217,7 +257,13 @@ class IndexReader:
                         self.delta_words[word] = self.delta_words.get(word, 0) + 1
                         if not informative(term):
                             continue
-                    rows_, weights_ = self.delta.setdefault(term, ([], []))
+                    lists = self.delta.get(term)
+                    if lists is None or term in self._borrowed:
+                        lists = self.delta[term] = (
+                            (list(lists[0]), list(lists[1])) if lists else ([], [])
+                        )
+                        self._borrowed.discard(term)
+                    rows_, weights_ = lists
                     rows_.append(row)
                     weights_.append(weight)
         self.ids = np.concatenate([self.ids, np.asarray(ids, dtype=np.int64)])
@@ -296,12 +342,13 @@ class IndexReader:
 
     def postings(self, term: str, store) -> tuple[np.ndarray, np.ndarray]:
         """(rows, weighted frequencies) of the live documents containing `term`."""
-        cached = self._cache.get(term)
+        with self._cache_lock:
+            cached = self._cache.get(term)
+            if cached is not None:
+                self._cache.move_to_end(term)
         if cached is None:
             cached = self._load_postings(term, store)
             self._remember(term, cached)
-        else:
-            self._cache.move_to_end(term)
         rows, weights = cached
         keep = self.alive[rows]
         if not keep.all():
@@ -315,19 +362,29 @@ class IndexReader:
             return
         loaded = store.postings_many(self.segment, wanted)
         for term in wanted:
-            self._remember(term, self._load_postings(term, store, loaded.get(term)))
+            if term not in loaded:
+                raise SegmentGone
+            self._remember(term, self._load_postings(term, store, loaded[term]))
 
     def _remember(self, term, arrays) -> None:
-        self._cache[term] = arrays
-        self._cache_bytes += arrays[0].nbytes + arrays[1].nbytes
-        while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
-            _, (rows, weights) = self._cache.popitem(last=False)
-            self._cache_bytes -= rows.nbytes + weights.nbytes
+        with self._cache_lock:
+            previous = self._cache.pop(term, None)
+            if previous is not None:
+                self._cache_bytes -= previous[0].nbytes + previous[1].nbytes
+            self._cache[term] = arrays
+            self._cache_bytes += arrays[0].nbytes + arrays[1].nbytes
+            while self._cache_bytes > CACHE_BYTES and len(self._cache) > 1:
+                _, (rows, weights) = self._cache.popitem(last=False)
+                self._cache_bytes -= rows.nbytes + weights.nbytes
 
     def _load_postings(self, term: str, store, loaded=None) -> tuple[np.ndarray, np.ndarray]:
         parts_rows, parts_weights = [], []
         if term in self.segment_df:
-            ids, weights = loaded if loaded is not None else store.postings(self.segment, term)
+            if loaded is None:
+                loaded = store.postings(self.segment, term)
+                if loaded is None:  # the view's segment knows the term: it was deleted
+                    raise SegmentGone
+            ids, weights = loaded
             rows, found = self._rows_of(ids)
             parts_rows.append(rows)
             parts_weights.append(weights[found].astype(np.float32))
@@ -598,3 +655,39 @@ class IndexReader:
             Hit(int(self.ids[rows[i]]), float(score[rows[i]]), float(matched[rows[i]])) for i in top
         ]
         return Outcome(hits, total, facet_counts)
+
+
+class LiveIndex:
+    """The reader of one process, shared by its threads: `refresh(store)` returns the view of
+    the index as it is now, making a new one when the index changed. Views never change, so a
+    search keeps the view it started with, whatever other threads refresh meanwhile. A new view
+    is read in one database snapshot (store.snapshot): the state and the documents it counts
+    together, so a document rewritten meanwhile is never half there (its old row gone, its new
+    one not yet counted)."""
+
+    ATTEMPTS = 5  # a view read while its segment was deleted is read again
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.view = IndexReader()
+
+    def refresh(self, store, install: bool = True) -> IndexReader:
+        """The view for the index as it is now. With `install` False (the caller reads in a
+        snapshot already) a newer view is made for the caller only."""
+        view = self.view
+        if view.matches(store.state()):
+            return view
+        if not install:
+            return view.updated(store.state(removed=True), store)
+        with self.lock:
+            for _attempt in range(self.ATTEMPTS):
+                view = self.view
+                try:
+                    with store.snapshot():
+                        state = store.state(removed=True)
+                        if not view.matches(state):  # else another thread made it meanwhile
+                            self.view = view.updated(state, store)
+                    return self.view
+                except SegmentGone:  # only where no snapshot could be taken (a transaction)
+                    continue
+            raise SegmentGone

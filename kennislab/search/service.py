@@ -9,6 +9,13 @@ Each process keeps its most recent searches (RESULTS_CACHED) and snippets (SNIPP
 keyed on the index version, the analyzer and the page cache generation, so a repeated search (a
 popular query, a page of results visited again) costs one query for the index state. Callers
 that count searches (the search page's statistics) count every call, cached or not.
+
+A search works on one view of the index (reader.LiveIndex) from start to end. When the view
+turns out to be outdated halfway (a compaction elsewhere deleted its segment, or a document it
+found was removed before its row was read), the search runs once more, reading everything in
+one database snapshot (store.snapshot), where the index cannot change under it. So results
+always belong to one index version: a document being rewritten is never missing, a removed one
+never shown. The snapshot costs a transaction, so only a search that met a change pays it.
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from kennislab.core import pagecache
 from .analysis.analyzer import PHRASE_PREFIX, Analyzer
 from .analysis.lexicon import build_lexicon, general_lexicon
 from .highlight import SnippetQuery, snippet, snippet_index
-from .reader import IndexReader
+from .reader import IndexReader, LiveIndex, SegmentGone
+from .store import snapshot
 
 MAX_QUERY_LENGTH = 200
 RELATED_TERMS = 20
@@ -39,9 +47,8 @@ RESULTS_CACHED = 256  # searches kept per process (see search())
 SNIPPETS_CACHED = 4096  # snippets kept per process
 
 _lock = threading.RLock()
-_analyzer: Analyzer | None = None
-_analyzer_key = None
-_reader = IndexReader()
+_analyzer: tuple = (None, None)  # (key, Analyzer): replaced as one, read by several threads
+_live = LiveIndex()
 
 
 # --- the analyzer ---------------------------------------------------------------------------
@@ -70,7 +77,13 @@ def _corpus_words(segment_id) -> dict[str, float]:
 def analyzer(segment_id=...) -> Analyzer:
     """The analyzer for the current synonyms and corpus (rebuilt when either changes).
     Pass the reader's segment id when it is known; else it is looked up."""
-    global _analyzer, _analyzer_key
+    return _keyed_analyzer(segment_id)[1]
+
+
+def _keyed_analyzer(segment_id=...) -> tuple:
+    """(key, analyzer): the key says what it was built from (the synonyms' version, the
+    segment), for the recent searches."""
+    global _analyzer
     if segment_id is ...:
         from .models import SearchIndexState
 
@@ -78,13 +91,14 @@ def analyzer(segment_id=...) -> Analyzer:
             SearchIndexState.objects.filter(pk=1).values_list("segment_id", flat=True).first()
         )
     key = (cache.get(SYNONYMS_VERSION_KEY, 0), segment_id)
-    if _analyzer is None or key != _analyzer_key:
+    found = _analyzer
+    if found[1] is None or found[0] != key:
         with _lock:
-            if _analyzer is None or key != _analyzer_key:
+            found = _analyzer
+            if found[1] is None or found[0] != key:
                 lexicon = build_lexicon(extra=_corpus_words(segment_id))
-                _analyzer = Analyzer(lexicon, synonyms=_synonym_groups())
-                _analyzer_key = key
-    return _analyzer
+                found = _analyzer = (key, Analyzer(lexicon, synonyms=_synonym_groups()))
+    return found
 
 
 def synonyms_changed(**kwargs) -> None:
@@ -104,15 +118,30 @@ def database_store():
     return DatabaseStore(DutchStemmer(build_lexicon()).stem)
 
 
-def reader() -> IndexReader:
-    _reader.refresh(database_store())
-    return _reader
+def reader(install: bool = True) -> IndexReader:
+    """This process's view of the index as it is now (one query when nothing changed). With
+    `install` False (in a snapshot) a newer view is made for the caller only."""
+    return _live.refresh(database_store(), install)
 
 
-def engine() -> tuple[Analyzer, IndexReader]:
+def engine(install: bool = True) -> tuple[Analyzer, IndexReader]:
     """The analyzer and an up-to-date reader, with one query to the database."""
-    the_reader = reader()
+    the_reader = reader(install)
     return analyzer(the_reader.segment_id), the_reader
+
+
+def consistently(work):
+    """work(settled) returns a result, or None when the view it used turned out outdated (or
+    raises SegmentGone); then it runs again with settled=True inside a database snapshot, where
+    it cannot be outdated (see the module's docstring)."""
+    try:
+        found = work(False)
+    except SegmentGone:
+        found = None
+    if found is None:
+        with snapshot():
+            found = work(True)
+    return found
 
 
 # --- results --------------------------------------------------------------------------------
@@ -201,11 +230,14 @@ def clean_query(text: str) -> str:
     return " ".join(str(text or "").split())[:MAX_QUERY_LENGTH]
 
 
-def _results(hits, extra) -> list[Result]:
-    """Results for reader hits, in order; `extra(document)` adds snippet or teaser."""
+def _results(hits, extra, complete=False) -> list[Result] | None:
+    """Results for reader hits, in order; `extra(document)` adds snippet or teaser. With
+    `complete`, None when a hit's document was removed since the view was made."""
     from .models import SearchDocument
 
     documents = SearchDocument.objects.defer("terms").in_bulk([hit.document_id for hit in hits])
+    if complete and len(documents) < len(hits):
+        return None
     labels = type_labels()
     results = []
     for hit in hits:
@@ -238,17 +270,31 @@ def search(
     facets: bool = False,
     exclude_keys: tuple[str, ...] = (),
 ) -> SearchResults:
+    text = clean_query(text)
+    exclude_keys = tuple(exclude_keys)
+    return consistently(
+        lambda settled: _search(
+            text, filters, offset, limit, sort, facets, exclude_keys, settled=settled
+        )
+    )
+
+
+def _search(
+    text, filters, offset, limit, sort, facets, exclude_keys, *, settled
+) -> SearchResults | None:
+    """search() on the current view: None when a document it found has been removed since
+    (unless `settled`: in a snapshot, see consistently())."""
     from .models import SearchDocument
 
-    text = clean_query(text)
-    the_analyzer, the_reader = engine()
+    the_reader = reader(install=not settled)
+    analyzer_key, the_analyzer = _keyed_analyzer(the_reader.segment_id)
     generation = pagecache.generation()
     # The same search gives the same results as long as the index (its version and segment),
     # the analyzer (synonyms, corpus) and the content (page cache generation) are unchanged.
     key = (
         the_reader.version,
         the_reader.segment,
-        _analyzer_key,
+        analyzer_key,
         generation,
         text,
         tuple(sorted((name, tuple(values)) for name, values in (filters or {}).items())),
@@ -256,7 +302,7 @@ def search(
         limit,
         sort,
         facets,
-        tuple(exclude_keys),
+        exclude_keys,
     )
     cached = _recent_results.get(key)
     if cached is not None:
@@ -282,7 +328,10 @@ def search(
     results = _results(
         outcome.hits,
         lambda document: {"snippet": _snippet(document, wanted, the_analyzer, generation)},
+        complete=not settled,
     )
+    if results is None:
+        return None
     found = SearchResults(text, results, outcome.total, offset, limit, outcome.facets, corrections)
     _recent_results.put(key, found)
     return dataclasses.replace(found, results=list(results))
@@ -317,13 +366,17 @@ class Suggestion:
 def suggest(prefix: str, limit: int = 8) -> list[Suggestion]:
     """Pages for an autocomplete list (title, URL, type): the query so far, its last word read
     as a prefix."""
-    from .analysis.analyzer import Alternative
-    from .models import SearchDocument
-
     prefix = clean_query(prefix)
     if len(prefix) < 2:
         return []
-    the_analyzer, the_reader = engine()
+    return consistently(lambda settled: _suggest(prefix, limit, settled))
+
+
+def _suggest(prefix: str, limit: int, settled: bool) -> list[Suggestion]:
+    from .analysis.analyzer import Alternative
+    from .models import SearchDocument
+
+    the_analyzer, the_reader = engine(install=not settled)
     query = the_analyzer.query(prefix)
     if query.empty:
         return []
@@ -352,19 +405,23 @@ def related(key: str, limit: int = 3) -> list[Result]:
     """Kennislab items that share the most distinctive terms (and themes) with the document
     `key`: its 20 strongest terms by tf × idf as a weighted query, ranked by score alone, plus
     RELATED_THEME_BONUS per shared theme."""
-    from kennislab.content.models import ItemType
-
-    from .analysis.analyzer import Alternative, Clause, ParsedQuery
     from .models import SearchDocument
-    from .store import _decode
 
     document = SearchDocument.objects.filter(key=key).first()
     if document is None:
         return []
-    the_reader = reader()
-    n = max(the_reader.document_count, 1)
-    from .reader import bm25_idf
+    return consistently(lambda settled: _related(document, limit, settled))
 
+
+def _related(document, limit: int, settled: bool) -> list[Result]:
+    from kennislab.content.models import ItemType
+
+    from .analysis.analyzer import Alternative, Clause, ParsedQuery
+    from .reader import bm25_idf
+    from .store import _decode
+
+    the_reader = reader(install=not settled)
+    n = max(the_reader.document_count, 1)
     weighted = []
     for term, weight in _decode(document.terms).items():
         if term.startswith("=") or PHRASE_PREFIX in term or term.isdigit() or len(term) < 3:

@@ -15,22 +15,33 @@ transaction go out after commit as one task per ``BATCH`` keys (``index_keys_tas
 parent with 300 children enqueues two tasks, not 300, and two signals about the same change (a
 publish that renames a slug sends ``page_published`` and ``page_slug_changed``) share one task.
 The task reads each object as it is then, so a late or repeated task is harmless.
+
+Wagtail does not always send a change's signals in one transaction (the admin's publish with a
+new slug, an unpublish: two commits). So when tasks are queued (the database backend, not the
+immediate one of development and tests), a key whose task is queued and has not started is left
+out (``SearchPendingKey``): that task will read the object after this change too. A task that
+has started no longer counts as waiting: it may have read the object already.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from .documents import object_key, provider_for, registered_models
 
 BATCH = 200  # keys per task
+# A key queued longer ago no longer keeps a change from having its own task (its task may have
+# been lost: a worker killed before it started the task, and no recovery since).
+PENDING_MAX_AGE = timedelta(minutes=10)
 
 _local = threading.local()
 
@@ -55,13 +66,55 @@ class _Batch:
 
 
 def enqueue_keys(keys: Iterable[str]) -> int:
-    """Enqueue the re-indexing of `keys`, BATCH keys per task. Returns the number of tasks."""
+    """Enqueue the re-indexing of `keys`, BATCH keys per task, leaving out keys whose task is
+    queued and not started yet. Returns the number of tasks."""
     from .tasks import index_keys_task
 
     ordered = sorted(set(keys))
+    queued = not _runs_at_once()
+    count = 0
     for start in range(0, len(ordered), BATCH):
-        index_keys_task.enqueue(ordered[start : start + BATCH])
-    return (len(ordered) + BATCH - 1) // BATCH
+        batch = ordered[start : start + BATCH]
+        if not queued:
+            index_keys_task.enqueue(batch)  # runs now
+        else:
+            with transaction.atomic():  # the keys are noted as waiting with their task, or neither
+                batch = _not_waiting(batch)
+                if batch:
+                    index_keys_task.enqueue(batch)
+        count += bool(batch)
+    return count
+
+
+def _runs_at_once() -> bool:
+    """Whether the task backend runs a task when it is enqueued (development, tests)."""
+    from django_tasks import task_backends
+    from django_tasks.backends.immediate import ImmediateBackend
+
+    return isinstance(task_backends["default"], ImmediateBackend)
+
+
+def _not_waiting(keys: list[str]) -> list[str]:
+    """Of `keys`, those without a queued task that has not started; they are noted as waiting
+    (for the task the caller enqueues in the same transaction)."""
+    from .models import SearchPendingKey, random_token
+
+    now = timezone.now()
+    SearchPendingKey.objects.filter(key__in=keys, queued_at__lt=now - PENDING_MAX_AGE).delete()
+    token = random_token()
+    SearchPendingKey.objects.bulk_create(
+        [SearchPendingKey(key=key, queued_at=now, token=token) for key in keys],
+        ignore_conflicts=True,
+    )
+    mine = SearchPendingKey.objects.filter(key__in=keys, token=token)
+    return sorted(mine.values_list("key", flat=True))
+
+
+def started(keys: Iterable[str]) -> None:
+    """An index task starts on `keys`: from now on a change to them needs a task of its own."""
+    from .models import SearchPendingKey
+
+    SearchPendingKey.objects.filter(key__in=list(keys)).delete()
 
 
 def _waiting(batch: _Batch) -> bool:

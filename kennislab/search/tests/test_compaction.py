@@ -90,8 +90,8 @@ def test_an_index_write_does_not_wait_for_a_segment_being_built(corpus, monkeypa
         indexer.write_document(data, data.key)
         return True
 
-    def reading(max_id):
-        for number, row in enumerate(read(max_id)):
+    def reading(max_id, *args):
+        for number, row in enumerate(read(max_id, *args)):
             if number == 1:  # in the middle of the build
                 written.extend(run_in_threads([write]))
             yield row
@@ -134,9 +134,9 @@ def test_a_failed_build_leaves_nothing_behind(corpus, monkeypatch):
     insert = indexer._insert
     calls = []
 
-    def failing(model, rows, size=None):
+    def failing(model, rows, size=None, **kwargs):
         calls.append(model)
-        insert(model, rows, size)
+        insert(model, rows, size, **kwargs)
         if model is SearchVocabulary:
             raise RuntimeError("disk full")
 

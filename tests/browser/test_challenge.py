@@ -166,8 +166,8 @@ def test_sign_up_by_keyboard(site_url, page_at, slug):
             page.keyboard.press("Space")
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
-    assert order == ["name", "email", "theme", "goal", "participation", "team_name", "team_code",
-                     "consent", "privacy"]  # fmt: skip
+    assert order == ["name", "email", "province", "theme", "goal", "participation", "team_name",
+                     "team_code", "consent", "privacy", "impact_consent"]  # fmt: skip
     assert focused["text"] == "Aanmelden"
     assert page.is_checked("#id_theme_0") and page.is_checked("#id_participation_0")
     with page.expect_navigation():  # POST 3

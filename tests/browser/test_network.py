@@ -53,7 +53,7 @@ def test_the_wall_filters_and_a_pledge_page(site_url, page_at):
     with page.expect_navigation():
         page.locator(".card-list .card__link").first.click()
     assert "/netwerk/pledges/gemeente-lindeloo" in page.url
-    assert page.get_by_role("heading", name="Voortgang").count() == 1
+    assert page.get_by_role("heading", name="Voortgang en daden", exact=True).count() == 1
     check_page(page, "pledge-na-filter")
 
 

@@ -38,6 +38,7 @@ FIELD_ORDER = [
     "organisation",
     "organisation_type",
     "region",
+    "province",
     "contact_name",
     "email",
     "phone",
@@ -321,6 +322,7 @@ def test_whole_form_by_keyboard(site_url, page_at):
         "organisation": organisation,
         "organisation_type": " ",  # Space chooses the first radio button ...
         "region": "Dijkenland",
+        "province": "",  # an optional select: left as it is
         "contact_name": "Kees Toets",
         "email": "kees.toets@kennislab",  # invalid: no top-level domain
         "phone": "030 000 00 98",
@@ -341,9 +343,10 @@ def test_whole_form_by_keyboard(site_url, page_at):
     assert page.is_checked("#id_organisation_type_0")
     assert page.is_checked("#id_consent")
     assert tab()["name"] == "privacy"  # the privacy statement, beside the consent box
+    assert tab()["name"] == "impact_consent"  # the optional follow-up survey
     focused = tab()
     assert (focused["tag"], focused["text"]) == ("button", "Aanvraag versturen")
-    assert tab(backwards=True)["name"] == "privacy"  # Shift+Tab goes back
+    assert tab(backwards=True)["name"] == "impact_consent"  # Shift+Tab goes back
     assert tab()["tag"] == "button"
 
     assert send().status == 400  # POST 5
@@ -357,8 +360,8 @@ def test_whole_form_by_keyboard(site_url, page_at):
     keyboard.type("kees.toets@kennislab.example")
 
     # Everything else was kept: Tab on to the button and send again.
-    assert [tab()["name"] for _ in range(5)] == ["phone", "motivation", "own_contribution",
-                                                 "consent", "privacy"]  # fmt: skip
+    assert [tab()["name"] for _ in range(6)] == ["phone", "motivation", "own_contribution",
+                                                 "consent", "privacy", "impact_consent"]  # fmt: skip
     assert page.is_checked("#id_consent") and page.is_checked("#id_organisation_type_0")
     assert tab()["text"] == "Aanvraag versturen"
     assert landed_after_redirect(send())  # POST 6

@@ -408,6 +408,12 @@ def apply_once(port: int, job: Job, outcome: Outcome):
             "Cookie": f"csrftoken={cookie['csrftoken'].value}",
         },
     )  # fmt: skip
+    record_post(post, outcome)
+
+
+def record_post(post, outcome: Outcome) -> None:
+    """What the application's POST answered: a refusal, an error, or the private link's token
+    (a 303 to the application's page)."""
     outcome.timings["post"], outcome.statuses["post"] = post.seconds, post.status
     if post.status != 303:
         outcome.refusal = first_error(post.status, post.text)

@@ -81,7 +81,6 @@ from .common import median, out, p95
 from .loadtest_vouchers import (
     CSRF_INPUT,
     SCHEME,
-    TOKEN_LOCATION,
     CannotRun,
     Job,
     Outcome,
@@ -90,6 +89,7 @@ from .loadtest_vouchers import (
     is_postgres,
     make_jobs,
     pg_admin,
+    record_post,
     run_until_interrupted,
     tail,
     with_database,
@@ -1056,15 +1056,7 @@ def apply_split(form_at: Target, post_at: Target, job: Job, outcome: Outcome):
         return
     post = form_post(post_at, path, {**job.data, "csrfmiddlewaretoken": token.group(1)},
                      {"csrftoken": cookies["csrftoken"]}, visitor)  # fmt: skip
-    outcome.timings["post"], outcome.statuses["post"] = post.seconds, post.status
-    if post.status != 303:
-        outcome.refusal = first_error(post.status, post.text)
-        return
-    match = TOKEN_LOCATION.match(post.headers.get("Location", ""))
-    if match is None:
-        outcome.error = f"303 to an unexpected place: {post.headers.get('Location')!r}"
-        return
-    outcome.token = match.group(1)
+    record_post(post, outcome)
 
 
 def voucher_race(targets: list[Target], examples: list[str], seed: int):

@@ -6,10 +6,10 @@ published practice story, an event organised). A deed only shows through a link 
 confirmed (models.PledgeLink): names are only used to *suggest* links (`same_organisation`),
 never to show anything by themselves.
 
-* Names: `organisation_key` folds case, accents, punctuation and spacing (the same rule as the
-  vouchers' one-application-per-organisation key); `match_key` also drops remarks in brackets
-  and a legal form at the start or end ("Stichting …", "… B.V."). Two names are the same
-  organisation for a suggestion when their match keys are equal and not empty.
+* Names: `organisation_key` (kennislab.core.names) folds case, accents, punctuation and
+  spacing (the vouchers' one-application-per-organisation key); `match_key` also drops remarks
+  in brackets and a legal form at the start or end ("Stichting …", "… B.V."). Two names are the
+  same organisation for a suggestion when their match keys are equal and not empty.
 * Commitments: the pledge's text holds one or more commitments (`commitment_items`): the
   bulleted or numbered lines when there are any (text outside them — an introduction — is not a
   commitment), else the paragraphs, else — one paragraph — its lines.
@@ -25,10 +25,11 @@ never to show anything by themselves.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+
+from kennislab.core.names import organisation_key
 
 UPDATE, VOUCHER, VIGNET, ACTIVITY, EVENT, STORY = (
     "update", "voucher", "vignet", "activity", "event", "story",
@@ -49,14 +50,6 @@ LEADING_FORMS = frozenset({"stichting", "vereniging", "cooperatie"})
 TRAILING_FORMS = ("b v", "bv", "n v", "nv", "u a", "ua", "v o f", "vof")
 BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 BULLET = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+")
-
-
-def organisation_key(name: str) -> str:
-    """The name with case, accents, punctuation and spacing folded (as
-    vouchers.services.organisation_key; a test keeps the two the same)."""
-    folded = unicodedata.normalize("NFKD", (name or "").casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return re.sub(r"[\W_]+", " ", folded).strip()[:200]
 
 
 def match_key(name: str) -> str:

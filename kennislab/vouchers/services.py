@@ -9,8 +9,6 @@ nothing. A SQLite "database is locked" after the busy timeout is retried a few t
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -24,6 +22,7 @@ from django.utils.translation import gettext as _
 from kennislab.core import terms
 from kennislab.core.db import with_lock_retries
 from kennislab.core.mail import absolute, queue_email, reply_address
+from kennislab.core.names import organisation_key
 from kennislab.core.tokens import find_by_token, new_token
 from kennislab.core.workflow import ensure_unchanged
 
@@ -186,14 +185,6 @@ def availability(scheme: Scheme) -> Availability:
 
 
 # --- submitting -----------------------------------------------------------------------------
-
-
-def organisation_key(name: str) -> str:
-    """The organisation's name for the one-application-per-example rule: case, accents,
-    punctuation and spacing do not make a different organisation."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    folded = "".join(char for char in folded if not unicodedata.combining(char))
-    return re.sub(r"[\W_]+", " ", folded).strip()[:200]
 
 
 def submit(

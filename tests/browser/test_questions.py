@@ -97,3 +97,22 @@ def test_question_by_keyboard(site_url, page_at):
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert page.url.endswith("/vragen/stel-je-vraag/verstuurd/")
+
+
+@pytest.mark.parametrize("url", [ASK, "/netwerk/praktijkverhaal/"])
+def test_the_readability_check_is_accessible(site_url, page_at, url):
+    """ "Controleer leesbaarheid" on the question and the practice story form: the report beside
+    what was typed, at every width, nothing sent."""
+    page = page_at(1280)
+    page.goto(site_url + url)
+    field = "#id_question" if url == ASK else "#id_what_was_done"
+    page.fill(field, "Teneinde de participatie van inwoners te bevorderen hebben wij middels een "
+                     "integrale aanpak met maatschappelijke partners een voorziening gerealiseerd. "
+                     "Wij willen weten hoe andere gemeenten dit doen en wat zij ervan leerden.")  # fmt: skip
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name="Controleer leesbaarheid").click()
+    assert navigation.value.status == 200
+    report = page.locator("#leesbaarheid")
+    assert "taalniveau B1" in report.inner_text() and "‘middels’" in report.inner_text()
+    assert not page.title().startswith("Fout:")
+    check_page(page, f"leesbaarheid {url}")
